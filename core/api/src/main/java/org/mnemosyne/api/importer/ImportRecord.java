@@ -1,0 +1,63 @@
+package org.mnemosyne.api.importer;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One object read from a source, before the host validates and stores it. Optional fields are
+ * {@code null} when the source has no value. Immutable.
+ *
+ * @param sourceId the object's id in the source; with the collection, the re-import key
+ * @param title title for people
+ * @param makers artists/makers, in source order
+ * @param dateText the date as written by the source, e.g. {@code c. 1650-1660}
+ * @param yearFrom first year of the date range, or null
+ * @param yearTo last year of the date range, or null
+ * @param culture culture or nationality, or null
+ * @param media media/materials (an object may have several)
+ * @param classification object type, e.g. {@code painting}, or null
+ * @param rightsUri rights statement or licence URI, or null
+ * @param licence licence name for people, or null
+ * @param creditLine credit line, or null
+ * @param pageUrl the object's page at its institution, or null
+ * @param image where the image is
+ * @param extra further source fields, kept as free metadata
+ */
+public record ImportRecord(
+    String sourceId,
+    String title,
+    List<String> makers,
+    String dateText,
+    Integer yearFrom,
+    Integer yearTo,
+    String culture,
+    List<String> media,
+    String classification,
+    String rightsUri,
+    String licence,
+    String creditLine,
+    String pageUrl,
+    ImageReference image,
+    Map<String, String> extra) {
+
+  /** Validates and copies. */
+  public ImportRecord {
+    if (sourceId == null || sourceId.isBlank()) {
+      throw new IllegalArgumentException("source id must not be blank");
+    }
+    Objects.requireNonNull(image, "image");
+    makers = makers == null ? List.of() : List.copyOf(makers);
+    media = media == null ? List.of() : List.copyOf(media);
+    extra = extra == null ? Map.of() : Map.copyOf(extra);
+    if (yearFrom != null && yearTo != null && yearFrom > yearTo) {
+      throw new IllegalArgumentException("yearFrom " + yearFrom + " after yearTo " + yearTo);
+    }
+  }
+
+  /** The title, if any. */
+  public Optional<String> titleOpt() {
+    return Optional.ofNullable(title);
+  }
+}
