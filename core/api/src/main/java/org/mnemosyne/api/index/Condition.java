@@ -317,6 +317,8 @@ public sealed interface Condition {
     /**
      * Validates the components.
      *
+     * @param field facet name
+     * @param value the value
      * @throws IllegalArgumentException if the field name is malformed or the value is blank
      * @throws NullPointerException if a component is null
      */
@@ -348,6 +350,9 @@ public sealed interface Condition {
     /**
      * Validates the components.
      *
+     * @param field facet name
+     * @param from inclusive lower bound, or null
+     * @param to inclusive upper bound, or null
      * @throws IllegalArgumentException if the field name is malformed, a bound is NaN or infinite,
      *     or {@code from > to}
      * @throws NullPointerException if the field is null
@@ -394,6 +399,7 @@ public sealed interface Condition {
     /**
      * Copies the children.
      *
+     * @param children the children
      * @throws NullPointerException if the list or a child is null
      */
     public And {
@@ -422,6 +428,7 @@ public sealed interface Condition {
     /**
      * Copies the children.
      *
+     * @param children the children
      * @throws NullPointerException if the list or a child is null
      */
     public Or {
@@ -451,6 +458,7 @@ public sealed interface Condition {
     /**
      * Validates the child.
      *
+     * @param child the negated condition
      * @throws NullPointerException if the child is null
      */
     public Not {

@@ -406,7 +406,11 @@ final class ConditionParser {
   }
 
   private static String describeChar(int cp) {
-    if (Character.isISOControl(cp) || !Character.isDefined(cp) || Character.isWhitespace(cp)) {
+    if (Character.isISOControl(cp)
+        || !Character.isDefined(cp)
+        || Character.getType(cp) == Character.FORMAT
+        || Character.isWhitespace(cp)
+        || Character.isSpaceChar(cp)) {
       return String.format("U+%04X", cp);
     }
     return "'" + new String(Character.toChars(cp)) + "'";

@@ -11,7 +11,10 @@ package org.mnemosyne.api.index;
  * ')' but found end of input}. Instances are immutable.
  */
 public class ConditionSyntaxException extends IllegalArgumentException {
+  /** The 0-based offset into the input. */
   private final int position;
+
+  /** What is wrong, without the position. */
   private final String reason;
 
   /**
@@ -29,12 +32,20 @@ public class ConditionSyntaxException extends IllegalArgumentException {
     this.reason = reason;
   }
 
-  /** The 0-based {@code char} offset into the input where the problem was found. */
+  /**
+   * The 0-based {@code char} offset into the input where the problem was found.
+   *
+   * @return the offset, at least 0 and at most the input's length
+   */
   public int position() {
     return position;
   }
 
-  /** What is wrong, without the position (e.g. {@code expected ')' but found end of input}). */
+  /**
+   * What is wrong, without the position.
+   *
+   * @return the reason, e.g. {@code expected ')' but found end of input}
+   */
   public String reason() {
     return reason;
   }

@@ -310,7 +310,7 @@ final class JsonReader {
       digits();
     }
     if (isDigit(peekChar())) {
-      throw error(pos, "leading zeros are not allowed in numbers");
+      throw error(start, "leading zeros are not allowed in numbers");
     }
     double d = Double.parseDouble(text.substring(start, pos));
     if (Double.isInfinite(d)) {
@@ -370,7 +370,11 @@ final class JsonReader {
       return "end of input";
     }
     int cp = text.codePointAt(pos);
-    if (cp < 0x20 || Character.isISOControl(cp) || !Character.isDefined(cp)) {
+    if (Character.isISOControl(cp)
+        || !Character.isDefined(cp)
+        || Character.getType(cp) == Character.FORMAT
+        || Character.isWhitespace(cp)
+        || Character.isSpaceChar(cp)) {
       return String.format("U+%04X", cp);
     }
     return "'" + new String(Character.toChars(cp)) + "'";

@@ -30,11 +30,7 @@ class ConditionTest {
           .add("collection", "paintings")
           .build();
   private static final ItemFacets DUTCH_1700 =
-      ItemFacets.builder()
-          .add("culture", "Dutch")
-          .add("medium", "ink")
-          .add("year", 1700)
-          .build();
+      ItemFacets.builder().add("culture", "Dutch").add("medium", "ink").add("year", 1700).build();
   private static final ItemFacets BARE = ItemFacets.EMPTY;
 
   // --------------------------------------------------------------- semantics
@@ -162,8 +158,7 @@ class ConditionTest {
     assertEquals("year:[* TO 1700]", r("year", null, 1700.0).toQueryString());
     assertEquals("year:[-0.5 TO *]", r("year", -0.5, null).toQueryString());
     assertEquals("year:[* TO *]", r("year", null, null).toQueryString());
-    assertEquals(
-        "year:[0.1 TO 100000000000000000000]", r("year", 0.1, 1e20).toQueryString());
+    assertEquals("year:[0.1 TO 100000000000000000000]", r("year", 0.1, 1e20).toQueryString());
     assertEquals("year:0.00000015", r("year", 1.5e-7, 1.5e-7).toQueryString());
     assertEquals("medium:\"oil on canvas\"", t("medium", "oil on canvas").toQueryString());
     assertEquals("culture:\"a\\\"b\\\\c\"", t("culture", "a\"b\\c").toQueryString());

@@ -1,0 +1,2 @@
+/** Built-in conditional k-NN indexes. */
+package org.mnemosyne.index;
