@@ -1,0 +1,86 @@
+package org.mnemosyne.web.platform;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.mnemosyne.api.image.RgbImage;
+import org.mnemosyne.api.model.Embedding;
+import org.mnemosyne.api.model.EmbeddingModel;
+import org.mnemosyne.api.model.EmbeddingModelProvider;
+import org.mnemosyne.api.model.ModelInfo;
+import org.mnemosyne.runtime.config.ConfigKey;
+import org.mnemosyne.runtime.config.MnemosyneConfig;
+import org.mnemosyne.runtime.image.ImageDecoder;
+import org.mnemosyne.runtime.image.ImageResizer;
+import org.mnemosyne.runtime.plugin.PluginRegistry;
+
+/**
+ * The embedding model of the running portal: the provider named by {@code mnemosyne.model.provider}
+ * (default {@code djl}), opened on first use and closed at shutdown. If it cannot be opened, the
+ * reason is kept for the start page and every use fails with it.
+ */
+@ApplicationScoped
+public class ModelService {
+  private static final Logger LOG = Logger.getLogger(ModelService.class.getName());
+
+  @Inject PluginRegistry registry;
+  @Inject MnemosyneConfig config;
+
+  private final ImageDecoder decoder = new ImageDecoder();
+  private EmbeddingModel model;
+  private String failure;
+
+  /** The model, opening it if needed. */
+  public synchronized EmbeddingModel model() {
+    if (model == null) {
+      if (failure != null) {
+        throw new IllegalStateException(failure);
+      }
+      String name = config.get(ConfigKey.MODEL_PROVIDER, "djl");
+      try {
+        EmbeddingModelProvider provider = registry.require(EmbeddingModelProvider.class, name);
+        model = provider.open(registry.contextFor(provider));
+      } catch (RuntimeException e) {
+        failure = "model '" + name + "' is unavailable: " + e.getMessage();
+        LOG.log(Level.SEVERE, failure, e);
+        throw new IllegalStateException(failure, e);
+      }
+    }
+    return model;
+  }
+
+  /** What the model is, if it has been opened successfully. */
+  public synchronized Optional<ModelInfo> infoIfLoaded() {
+    return Optional.ofNullable(model).map(EmbeddingModel::info);
+  }
+
+  /** Why the model could not be opened, if it could not. */
+  public synchronized Optional<String> failure() {
+    return Optional.ofNullable(failure);
+  }
+
+  /**
+   * Decodes an untrusted image and embeds it.
+   *
+   * @throws org.mnemosyne.runtime.image.ImageDecodingException if the bytes are not a usable image
+   */
+  public Embedding embed(byte[] imageBytes) {
+    EmbeddingModel m = model();
+    ModelInfo info = m.info();
+    RgbImage image =
+        ImageResizer.toRgb(decoder.decode(imageBytes), info.inputWidth(), info.inputHeight());
+    return m.embed(List.of(image)).get(0);
+  }
+
+  @PreDestroy
+  synchronized void close() {
+    if (model != null) {
+      model.close();
+      model = null;
+    }
+  }
+}

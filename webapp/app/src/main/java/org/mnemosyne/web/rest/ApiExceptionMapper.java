@@ -1,0 +1,39 @@
+package org.mnemosyne.web.rest;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Turns exceptions into JSON {@link ApiError}s: bad input is a 400 with its reason, anything else a
+ * 500 with a generic message (details go to the log, never to the client).
+ */
+@Provider
+public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
+  private static final Logger LOG = Logger.getLogger(ApiExceptionMapper.class.getName());
+
+  @Override
+  public Response toResponse(Throwable e) {
+    int status;
+    String message;
+    if (e instanceof WebApplicationException w) {
+      status = w.getResponse().getStatus();
+      message = w.getMessage();
+    } else if (e instanceof IllegalArgumentException) {
+      status = 400;
+      message = e.getMessage();
+    } else {
+      status = 500;
+      message = "internal error; see the server log";
+      LOG.log(Level.SEVERE, "API request failed", e);
+    }
+    return Response.status(status)
+        .type(MediaType.APPLICATION_JSON_TYPE)
+        .entity(new ApiError(status, message))
+        .build();
+  }
+}
