@@ -44,6 +44,8 @@ public class StatusService {
       DatabaseMetaData md = c.getMetaData();
       product = md.getDatabaseProductName() + " " + md.getDatabaseProductVersion();
       url = md.getURL();
+      int query = url.indexOf('?');
+      url = query < 0 ? url : url.substring(0, query); // driver defaults, not settings
       user = md.getUserName();
     } catch (SQLException e) {
       product = "unreachable: " + e.getMessage();
