@@ -1,0 +1,67 @@
+package org.mnemosyne.explain.provider;
+
+import java.util.Objects;
+import java.util.Set;
+import org.mnemosyne.api.explain.ExplainerProvider;
+import org.mnemosyne.api.explain.Order;
+import org.mnemosyne.api.plugin.PluginApi;
+
+/**
+ * What the built-in providers share: identity, orders, grey-box need and capability tags, all
+ * constant. Subclasses only say how to create their explainer. Cheap and thread-safe, as the plugin
+ * contract requires.
+ */
+abstract class BuiltInExplainerProvider implements ExplainerProvider {
+  /** The version of every built-in explainer; bump when results change. */
+  static final String VERSION = "1.0.0";
+
+  private final String name;
+  private final String description;
+  private final Set<Order> orders;
+  private final boolean greyBox;
+  private final Set<String> capabilities;
+
+  BuiltInExplainerProvider(
+      String name, String description, Order order, boolean greyBox, Set<String> capabilities) {
+    this.name = Objects.requireNonNull(name);
+    this.description = Objects.requireNonNull(description);
+    this.orders = Set.of(order);
+    this.greyBox = greyBox;
+    this.capabilities = Set.copyOf(capabilities);
+  }
+
+  @Override
+  public final String name() {
+    return name;
+  }
+
+  @Override
+  public final String version() {
+    return VERSION;
+  }
+
+  @Override
+  public final String description() {
+    return description;
+  }
+
+  @Override
+  public final Set<String> capabilities() {
+    return capabilities;
+  }
+
+  @Override
+  public final int apiVersion() {
+    return PluginApi.VERSION;
+  }
+
+  @Override
+  public final Set<Order> orders() {
+    return orders;
+  }
+
+  @Override
+  public final boolean requiresGreyBox() {
+    return greyBox;
+  }
+}

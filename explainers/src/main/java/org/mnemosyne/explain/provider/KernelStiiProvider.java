@@ -1,0 +1,36 @@
+package org.mnemosyne.explain.provider;
+
+import java.util.Set;
+import org.mnemosyne.api.explain.Explainer;
+import org.mnemosyne.api.explain.Order;
+import org.mnemosyne.api.plugin.PluginContext;
+import org.mnemosyne.explain.interaction.KernelStii;
+
+/**
+ * Registers {@code kernel-stii}: the Kernel Shapley-Taylor estimator ({@link KernelStii}); options
+ * {@code paired} (default true), {@code ridge} (default 0).
+ */
+public final class KernelStiiProvider extends BuiltInExplainerProvider {
+
+  /** The provider. */
+  public KernelStiiProvider() {
+    super(
+        "kernel-stii",
+        "Kernel Shapley-Taylor: pair interactions between query and target segments from a kernel-weighted quadratic regression",
+        Order.JOINT,
+        false,
+        Set.of("black-box", "joint", "shapley-taylor", "sampled"));
+  }
+
+  @Override
+  public Explainer create(PluginContext context) {
+    return new GameExplainer(
+        name(),
+        version(),
+        orders(),
+        Set.of("paired", "ridge"),
+        o ->
+            GameExplainer.Plan.of(
+                new KernelStii(o.flag("paired", true), o.number("ridge", 0, 0, 1e6), true)));
+  }
+}

@@ -1,0 +1,90 @@
+package org.mnemosyne.explain.shapley;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.mnemosyne.explain.game.Coalition;
+import org.mnemosyne.explain.game.CoalitionDesign;
+import org.mnemosyne.explain.game.FirstOrderEstimator;
+import org.mnemosyne.explain.game.Game;
+import org.mnemosyne.explain.game.KernelRegression;
+import org.mnemosyne.explain.game.PlayerValues;
+
+/**
+ * Kernel SHAP: the Shapley values as the solution of {@code min sum_z pi(z) [v(z) - v(empty) - phi
+ * . z]^2} over coalitions of sizes {@code 1..M-1} with the Shapley kernel {@code pi(z) = (M-1) /
+ * (C(M,|z|) |z| (M-|z|))}, subject to {@code sum phi = v(N) - v(empty)}.
+ *
+ * <p>The empty and grand coalitions have infinite kernel weight; here they are hard constraints:
+ * {@code v(empty)} is subtracted from every target (the intercept is not a free unknown) and the
+ * efficiency constraint is imposed exactly by a Lagrange multiplier (see {@link
+ * org.mnemosyne.explain.linalg.ConstrainedLeastSquares}) — no large finite weight, no weight
+ * computed from the sample count. Coalitions come from a {@link CoalitionDesign}: sizes whose
+ * coalitions the budget affords are enumerated with exact kernel weights (all of them when the
+ * budget covers {@code 2^M}, which makes the result exact), the rest sampled by size with
+ * importance weights, optionally with complements (paired sampling, on by default).
+ *
+ * <p>Needs at least 3 evaluations ({@code v(empty)}, {@code v(N)} and one coalition); 2 for a
+ * one-player game. Error indicator: see {@link KernelRegression}. Immutable; thread-safe.
+ *
+ * @param paired whether to add the complement of each sampled coalition
+ * @param ridge ridge relative to the normal matrix's mean diagonal (0: none)
+ */
+public record KernelShap(boolean paired, double ridge) implements FirstOrderEstimator {
+
+  /** Validates. */
+  public KernelShap {
+    if (!(ridge >= 0)) {
+      throw new IllegalArgumentException("ridge must be non-negative");
+    }
+  }
+
+  /** Paired sampling, no ridge. */
+  public static KernelShap defaults() {
+    return new KernelShap(true, 0);
+  }
+
+  /** The Shapley kernel's total weight of size {@code s} among {@code m} players. */
+  static double sizeMass(int m, int s) {
+    return (m - 1.0) / ((double) s * (m - s));
+  }
+
+  @Override
+  public long minimumBudget(int players) {
+    return players == 1 ? 2 : 3;
+  }
+
+  @Override
+  public PlayerValues estimate(Game game, long seed) {
+    int m = game.players();
+    Coalition empty = Coalition.empty(m);
+    Coalition full = Coalition.full(m);
+    long needed = m == 1 ? 2 : 3;
+    if (game.remainingBudget() < needed || !game.tryReserve(List.of(empty, full))) {
+      throw new IllegalArgumentException(
+          "Kernel SHAP needs at least "
+              + needed
+              + " evaluations (the empty and full coalitions, and one more); the budget leaves "
+              + game.remainingBudget());
+    }
+    if (m == 1) {
+      double[] v = game.values(List.of(empty, full));
+      return new PlayerValues(new double[] {v[1] - v[0]}, v[0], v[1], 0);
+    }
+    CoalitionDesign design =
+        CoalitionDesign.plan(game, 1, m - 1, s -> sizeMass(m, s), paired, seed);
+    List<Coalition> all = new ArrayList<>(design.rows().size() + 2);
+    all.add(empty);
+    all.add(full);
+    all.addAll(design.coalitions());
+    double[] v = game.values(all);
+    double v0 = v[0];
+    double vN = v[1];
+    double[] targets = new double[design.rows().size()];
+    for (int r = 0; r < targets.length; r++) {
+      targets[r] = v[r + 2] - v0;
+    }
+    KernelRegression.Fit fit =
+        KernelRegression.fit(design, targets, Coalition::members, m, ridge, vN - v0);
+    return new PlayerValues(fit.x(), v0, vN, fit.errorEstimate());
+  }
+}

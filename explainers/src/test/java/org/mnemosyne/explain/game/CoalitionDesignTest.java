@@ -1,0 +1,98 @@
+package org.mnemosyne.explain.game;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashSet;
+import org.junit.jupiter.api.Test;
+
+class CoalitionDesignTest {
+
+  /** The Shapley-Taylor size mass, which is not symmetric in s <-> M - s. */
+  private static double stiiMass(int m, int s) {
+    return (m - 1.0) / (Binomial.choose(s, 2) * (m - s));
+  }
+
+  @Test
+  void aBudgetCoveringEverythingEnumeratesWithExactKernelWeights() {
+    int m = 7;
+    FunctionGame g = FunctionGame.builder(m, Coalition::size).budget(126).build();
+    CoalitionDesign d = CoalitionDesign.plan(g, 1, m - 1, s -> 1.0 / s, true, 0);
+    assertTrue(d.exhaustive());
+    assertEquals(126, d.rows().size());
+    for (CoalitionDesign.Row r : d.rows()) {
+      int s = r.coalition().size();
+      assertEquals(1.0 / s / Binomial.choose(m, s), r.weight(), 1e-15);
+    }
+    assertEquals(0, g.remainingBudget(), "every coalition is reserved");
+  }
+
+  @Test
+  void importanceWeightsOfPairedSamplingMatchAnAsymmetricKernelSizeBySize() {
+    // Each size's total weight must estimate that size's kernel mass, even though a complement of
+    // size M - s is added with a draw of size s (unit weights would give (p(s) + p(M-s)) instead).
+    int m = 20;
+    FunctionGame g = FunctionGame.builder(m, Coalition::size).budget(30_000).build();
+    CoalitionDesign d = CoalitionDesign.plan(g, 2, m - 1, s -> stiiMass(m, s), true, 42);
+    assertFalse(d.exhaustive());
+    assertTrue(g.remainingBudget() <= 1, "the design spends the budget");
+    double[] total = new double[m + 1];
+    int[] rows = new int[m + 1];
+    boolean[] enumerated = new boolean[m + 1];
+    for (CoalitionDesign.Row r : d.rows()) {
+      int s = r.coalition().size();
+      total[s] += r.weight();
+      rows[s]++;
+      enumerated[s] |= r.enumeratedWeight() > 0;
+    }
+    int checked = 0;
+    for (int s = 2; s <= m - 1; s++) {
+      if (enumerated[s]) {
+        assertEquals(stiiMass(m, s), total[s], 1e-9 * stiiMass(m, s), "enumerated size " + s);
+      } else if (rows[s] >= 400) {
+        assertEquals(1.0, total[s] / stiiMass(m, s), 0.2, "sampled size " + s);
+        checked++;
+      }
+    }
+    assertTrue(checked >= 3, "enough sampled sizes were checked: " + checked);
+  }
+
+  @Test
+  void smallSizesAreEnumeratedFirstWhenTheBudgetAffordsThem() {
+    int m = 12;
+    FunctionGame g = FunctionGame.builder(m, Coalition::size).budget(400).build();
+    CoalitionDesign d = CoalitionDesign.plan(g, 1, m - 1, s -> (m - 1.0) / (s * (m - s)), true, 1);
+    HashSet<Coalition> singles = new HashSet<>();
+    for (CoalitionDesign.Row r : d.rows()) {
+      if (r.coalition().size() == 1 || r.coalition().size() == m - 1) {
+        assertTrue(r.enumeratedWeight() > 0);
+        singles.add(r.coalition());
+      }
+    }
+    assertEquals(2 * m, singles.size());
+    assertTrue(d.draws() > 100);
+  }
+
+  @Test
+  void theDesignIsDeterministicInTheSeed() {
+    int m = 15;
+    CoalitionDesign a =
+        CoalitionDesign.plan(
+            FunctionGame.builder(m, Coalition::size).budget(500).build(),
+            1,
+            m - 1,
+            s -> 1.0 / (s * (m - s)),
+            true,
+            9);
+    CoalitionDesign b =
+        CoalitionDesign.plan(
+            FunctionGame.builder(m, Coalition::size).budget(500).build(),
+            1,
+            m - 1,
+            s -> 1.0 / (s * (m - s)),
+            true,
+            9);
+    assertEquals(a.rows(), b.rows());
+  }
+}
