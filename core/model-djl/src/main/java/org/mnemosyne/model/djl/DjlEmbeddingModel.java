@@ -13,9 +13,11 @@ import java.nio.file.Files;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import org.mnemosyne.api.image.RgbImage;
@@ -26,27 +28,32 @@ import org.mnemosyne.api.model.ModelInfo;
 import org.mnemosyne.api.plugin.PluginException;
 
 /**
- * An image CNN run by DJL with ONNX Runtime. A fixed pool of predictors, each with one intra-op
- * thread (on small machines parallel single-threaded predictors give the best throughput); a caller
- * borrows one predictor per batch. Thread-safe; {@link #close()} releases every predictor and the
- * model.
+ * An image CNN run by DJL with ONNX Runtime (default) or PyTorch/TorchScript. The model must take
+ * {@code input} [N, 3, S, S] in [-1, 1] and give {@code embedding} [N, D] and, for grey-box use,
+ * {@code features} [N, D, h, w] (TorchScript: the same outputs by position, see the model README).
+ *
+ * <p>Throughput: a fixed pool of predictors, each with {@code intraOpThreads} threads (default 1:
+ * on small machines parallel single-threaded predictors give the best throughput, measured in
+ * docs/BENCHMARKS.md); a call borrows one predictor for its whole batch. Thread-safe; {@link
+ * #close()} releases every predictor and the model. Nothing is downloaded: DJL runs offline.
  */
 public final class DjlEmbeddingModel implements EmbeddingModel {
   private static final System.Logger LOG = System.getLogger(DjlEmbeddingModel.class.getName());
-  private static final int INPUT = 224;
 
   private final Model model;
   private final BlockingQueue<Predictor<ModelBatch, ModelOutput>> pool;
   private final List<Predictor<ModelBatch, ModelOutput>> all;
   private final ModelInfo info;
+  private final int side;
   private volatile boolean closed;
 
   private DjlEmbeddingModel(
-      Model model, List<Predictor<ModelBatch, ModelOutput>> predictors, ModelInfo info) {
+      Model model, List<Predictor<ModelBatch, ModelOutput>> predictors, ModelInfo info, int side) {
     this.model = model;
     this.all = List.copyOf(predictors);
     this.pool = new ArrayBlockingQueue<>(predictors.size(), false, predictors);
     this.info = info;
+    this.side = side;
   }
 
   /** Loads the model described by {@code settings}. */
@@ -54,28 +61,45 @@ public final class DjlEmbeddingModel implements EmbeddingModel {
     if (System.getProperty("ai.djl.offline") == null) {
       System.setProperty("ai.djl.offline", "true"); // never download natives or weights
     }
-    String deviceChoice = chooseDevice(settings.device());
-    Model model = Model.newInstance(settings.modelId(), Device.cpu(), "OnnxRuntime");
+    if (settings.engine() == ModelSettings.Engine.PYTORCH) {
+      // DJL's PyTorch defaults oversubscribe small machines (~40x slower); read at engine start.
+      String threads = String.valueOf(settings.intraOpThreads());
+      System.setProperty("ai.djl.pytorch.num_threads", threads);
+      System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+    }
+    if (!Engine.hasEngine(settings.engine().djlName)) {
+      throw new PluginException(
+          "the "
+              + settings.engine().djlName
+              + " engine is not on the class path; build with the 'pytorch' profile"
+              + " (mvn -Ppytorch ...) or use mnemosyne.model.engine=onnx");
+    }
+    Device device = chooseDevice(settings);
+    Model model = Model.newInstance(settings.modelId(), device, settings.engine().djlName);
     List<Predictor<ModelBatch, ModelOutput>> predictors = new ArrayList<>();
     try {
-      String fileName = settings.modelFile().getFileName().toString();
+      String threads = String.valueOf(settings.intraOpThreads());
       model.load(
           settings.modelDir(),
-          fileName.substring(0, fileName.length() - ".onnx".length()),
-          Map.of("intraOpNumThreads", "1", "interOpNumThreads", "1"));
+          settings.modelName(),
+          settings.engine() == ModelSettings.Engine.ONNX
+              ? Map.of("intraOpNumThreads", threads, "interOpNumThreads", "1")
+              : Map.of());
       for (int i = 0; i < settings.predictors(); i++) {
         predictors.add(model.newPredictor(new CnnTranslator()));
       }
-      ModelInfo probe = probe(predictors.get(0), settings, deviceChoice);
+      DjlEmbeddingModel m =
+          new DjlEmbeddingModel(model, predictors, probe(predictors.get(0), settings, device), 224);
       LOG.log(
           Level.INFO,
-          "model {0}@{1}: {2}, {3} predictor(s) x 1 intra-op thread, device {4}",
-          probe.id(),
-          probe.version(),
-          probe.engine(),
+          "model {0}@{1}: {2} on {3}, {4} predictor(s) x {5} intra-op thread(s)",
+          m.info.id(),
+          m.info.version(),
+          m.info.engine(),
+          m.info.device(),
           settings.predictors(),
-          probe.device());
-      return new DjlEmbeddingModel(model, predictors, probe);
+          settings.intraOpThreads());
+      return m;
     } catch (IOException | MalformedModelException | TranslateException | RuntimeException e) {
       predictors.forEach(Predictor::close);
       model.close();
@@ -84,39 +108,73 @@ public final class DjlEmbeddingModel implements EmbeddingModel {
     }
   }
 
-  private static String chooseDevice(String requested) {
-    int gpus = Engine.getEngine("OnnxRuntime").getGpuCount();
-    String choice =
-        switch (requested) {
-          case "cpu" -> "cpu (requested)";
-          case "gpu" -> {
-            if (gpus == 0) {
-              throw new PluginException(
-                  "mnemosyne.model.device=gpu but ONNX Runtime sees no GPU (the CPU build of ONNX"
-                      + " Runtime is shipped); use auto or cpu");
-            }
-            yield "cpu (the shipped ONNX Runtime build runs on CPU only)";
-          }
-          default -> "cpu (auto: " + gpus + " GPU(s) visible to ONNX Runtime; CPU build shipped)";
-        };
-    LOG.log(Level.INFO, "model device: {0}", choice);
-    return "cpu";
+  /** CPU or GPU, with one log line saying what was chosen and why. */
+  private static Device chooseDevice(ModelSettings settings) {
+    Engine engine = Engine.getEngine(settings.engine().djlName);
+    int gpus = engine.getGpuCount();
+    boolean gpuBuild = settings.engine() == ModelSettings.Engine.PYTORCH;
+    String why;
+    Device device;
+    switch (settings.device()) {
+      case "cpu" -> {
+        device = Device.cpu();
+        why = "requested";
+      }
+      case "gpu" -> {
+        if (gpus == 0 || !gpuBuild) {
+          throw new PluginException(
+              "mnemosyne.model.device=gpu but "
+                  + engine.getEngineName()
+                  + (gpuBuild
+                      ? " sees no GPU (are the CUDA natives installed?)"
+                      : " is the CPU build; use mnemosyne.model.engine=pytorch with CUDA natives")
+                  + "; use auto or cpu");
+        }
+        device = Device.gpu();
+        why = "requested";
+      }
+      default -> {
+        device = gpuBuild && gpus > 0 ? Device.gpu() : Device.cpu();
+        why =
+            "auto: "
+                + gpus
+                + " GPU(s) visible to "
+                + engine.getEngineName()
+                + (gpuBuild ? "" : " (CPU build)");
+      }
+    }
+    LOG.log(Level.INFO, "model device: {0} ({1})", device, why);
+    return device;
   }
 
   private static ModelInfo probe(
-      Predictor<ModelBatch, ModelOutput> predictor, ModelSettings settings, String device)
+      Predictor<ModelBatch, ModelOutput> predictor, ModelSettings settings, Device device)
       throws TranslateException, IOException {
-    ModelOutput out = predictor.predict(new ModelBatch(1, new float[3 * INPUT * INPUT], true));
-    Engine engine = Engine.getEngine("OnnxRuntime");
+    ModelOutput out =
+        predictor.predict(
+            new ModelBatch(
+                1, new float[3 * 224 * 224], 224, EnumSet.of(ModelOutput.Kind.EMBEDDING)));
+    boolean features;
+    try {
+      ModelOutput f =
+          predictor.predict(
+              new ModelBatch(
+                  1, new float[3 * 224 * 224], 224, EnumSet.of(ModelOutput.Kind.FEATURES)));
+      long[] shape = f.shape(ModelOutput.Kind.FEATURES);
+      features = shape.length == 3 && shape[0] == out.shape(ModelOutput.Kind.EMBEDDING)[0];
+    } catch (TranslateException e) {
+      features = false;
+    }
+    Engine engine = Engine.getEngine(settings.engine().djlName);
     return new ModelInfo(
         settings.modelId(),
         checksum(settings.modelFile()),
-        out.embeddings()[0].length,
-        INPUT,
-        INPUT,
-        out.features() != null,
+        (int) out.shape(ModelOutput.Kind.EMBEDDING)[0],
+        224,
+        224,
+        features,
         engine.getEngineName() + " " + engine.getVersion(),
-        device);
+        device.toString());
   }
 
   private static String checksum(java.nio.file.Path file) throws IOException {
@@ -139,9 +197,10 @@ public final class DjlEmbeddingModel implements EmbeddingModel {
 
   @Override
   public List<Embedding> embed(List<RgbImage> images) {
-    ModelOutput out = run(images, false);
+    float[][] raw =
+        outputs(images, EnumSet.of(ModelOutput.Kind.EMBEDDING)).get(ModelOutput.Kind.EMBEDDING);
     List<Embedding> result = new ArrayList<>(images.size());
-    for (float[] v : out.embeddings()) {
+    for (float[] v : raw) {
       result.add(new Embedding(info.id(), info.version(), normalise(v)));
     }
     return result;
@@ -149,31 +208,39 @@ public final class DjlEmbeddingModel implements EmbeddingModel {
 
   @Override
   public List<FeatureMap> featureMaps(List<RgbImage> images) {
-    ModelOutput out = run(images, true);
+    if (!info.featureMaps()) {
+      throw new UnsupportedOperationException("model " + info.id() + " has no feature maps");
+    }
+    ModelOutput out = outputs(images, EnumSet.of(ModelOutput.Kind.FEATURES));
+    long[] s = out.shape(ModelOutput.Kind.FEATURES);
     List<FeatureMap> result = new ArrayList<>(images.size());
-    for (float[] f : out.features()) {
-      result.add(
-          new FeatureMap(
-              info.id(), out.featureChannels(), out.featureHeight(), out.featureWidth(), f));
+    for (float[] f : out.get(ModelOutput.Kind.FEATURES)) {
+      result.add(new FeatureMap(info.id(), (int) s[0], (int) s[1], (int) s[2], f));
     }
     return result;
   }
 
-  private ModelOutput run(List<RgbImage> images, boolean features) {
-    if (closed) {
-      throw new IllegalStateException("model is closed");
-    }
+  /** Any outputs of the model for images (tests and benchmarks read logits and class maps). */
+  ModelOutput outputs(List<RgbImage> images, Set<ModelOutput.Kind> kinds) {
     if (images.isEmpty()) {
-      return new ModelOutput(new float[0][], features ? new float[0][] : null, 0, 0, 0);
+      return ModelOutput.empty();
     }
-    int plane = INPUT * INPUT;
+    int plane = side * side;
     float[] data = new float[images.size() * 3 * plane];
     for (int i = 0; i < images.size(); i++) {
-      float[] px = InputPreprocessing.atModelSize(images.get(i), INPUT, INPUT).planes();
+      float[] px = InputPreprocessing.atModelSize(images.get(i), side, side).planes();
       int base = i * 3 * plane;
       for (int j = 0; j < px.length; j++) {
         data[base + j] = px[j] * 2f - 1f; // the model's normalisation: [0,1] -> [-1,1]
       }
+    }
+    return run(new ModelBatch(images.size(), data, side, kinds));
+  }
+
+  /** Runs an already normalised batch (the benchmark's raw path). */
+  ModelOutput run(ModelBatch batch) {
+    if (closed) {
+      throw new IllegalStateException("model is closed");
     }
     Predictor<ModelBatch, ModelOutput> p;
     try {
@@ -183,12 +250,17 @@ public final class DjlEmbeddingModel implements EmbeddingModel {
       throw new IllegalStateException("interrupted while waiting for a predictor", e);
     }
     try {
-      return p.predict(new ModelBatch(images.size(), data, features));
+      return p.predict(batch);
     } catch (TranslateException e) {
       throw new PluginException("model inference failed: " + e.getMessage(), e);
     } finally {
       pool.add(p);
     }
+  }
+
+  /** The DJL model's root manager (tests count its live native arrays). */
+  Model djlModel() {
+    return model;
   }
 
   private static float[] normalise(float[] v) {

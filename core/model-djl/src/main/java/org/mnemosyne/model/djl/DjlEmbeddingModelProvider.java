@@ -8,9 +8,11 @@ import org.mnemosyne.api.plugin.PluginContext;
 
 /**
  * Provides {@link DjlEmbeddingModel}. Settings (see the README): {@code mnemosyne.model.dir} (a
- * directory holding {@code <name>.onnx} with outputs {@code embedding} [N, D] and {@code features}
- * [N, D, h, w]), {@code mnemosyne.model.engine} ({@code onnx}), {@code mnemosyne.model.device}
- * ({@code auto|cpu|gpu}), {@code mnemosyne.model.predictors} (default: available processors).
+ * directory holding {@code <name>.onnx} and/or {@code <name>.pt} with outputs {@code embedding} [N,
+ * D] and {@code features} [N, D, h, w]), {@code mnemosyne.model.engine} ({@code onnx} or {@code
+ * pytorch}), {@code mnemosyne.model.device} ({@code auto|cpu|gpu}), {@code
+ * mnemosyne.model.predictors} (default: available processors), {@code
+ * mnemosyne.model.intra-op-threads} (default 1).
  */
 public final class DjlEmbeddingModelProvider implements EmbeddingModelProvider {
 
@@ -26,12 +28,13 @@ public final class DjlEmbeddingModelProvider implements EmbeddingModelProvider {
 
   @Override
   public String description() {
-    return "Image embeddings and spatial feature maps from a CNN, run by DJL (ONNX Runtime), offline";
+    return "Image embeddings and spatial feature maps from a CNN, run by DJL (ONNX Runtime or"
+        + " PyTorch), offline";
   }
 
   @Override
   public Set<String> capabilities() {
-    return Set.of("feature-maps", "onnx");
+    return Set.of("feature-maps", "onnx", "torchscript");
   }
 
   @Override
