@@ -147,15 +147,20 @@ class AxiomsTest {
                   }
                   return s;
                 })
-            .budget(new PermutationStii().minimumBudget(m))
             .build();
-    Interactions in = new PermutationStii().estimate(game, 3);
-    for (int i = 0; i < m; i++) {
-      for (int j = i + 1; j < m; j++) {
-        assertEquals(w[i][j], in.pair(i, j), 1e-12);
+    for (boolean perPair : new boolean[] {false, true}) {
+      FunctionGame fresh =
+          FunctionGame.builder(m, c -> game.value(c))
+              .budget(new PermutationStii(perPair).minimumBudget(m))
+              .build();
+      Interactions in = new PermutationStii(perPair).estimate(fresh, 3);
+      for (int i = 0; i < m; i++) {
+        for (int j = i + 1; j < m; j++) {
+          assertEquals(w[i][j], in.pair(i, j), 1e-12, "perPair=" + perPair);
+        }
       }
+      assertTrue(fresh.evaluations() <= new PermutationStii(perPair).minimumBudget(m));
     }
-    assertTrue(game.evaluations() <= new PermutationStii().minimumBudget(m));
   }
 
   @Test
@@ -163,10 +168,12 @@ class AxiomsTest {
     int m = 6;
     double[] v = OracleGames.randomGame(m, 8);
     double[][] exact = OracleGames.pairIndicesByFormula(v);
-    Interactions in = new PermutationStii().estimate(OracleGames.game(v, 200_000, 64), 9);
-    assertTrue(
-        OracleGames.maxDiff(exact, in.pairs()) < 0.08, "" + OracleGames.maxDiff(exact, in.pairs()));
-    assertTrue(in.errorEstimate() > 0 && in.errorEstimate() < 0.05, "" + in.errorEstimate());
+    for (boolean perPair : new boolean[] {false, true}) {
+      Interactions in = new PermutationStii(perPair).estimate(OracleGames.game(v, 400_000, 64), 9);
+      double err = OracleGames.maxDiff(exact, in.pairs());
+      assertTrue(err < 0.08, perPair + ": " + err);
+      assertTrue(in.errorEstimate() > 0 && in.errorEstimate() < 0.05, "" + in.errorEstimate());
+    }
   }
 
   private static double rms(double[] exact, PlayerValues est) {

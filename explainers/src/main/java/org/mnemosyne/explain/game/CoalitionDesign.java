@@ -22,14 +22,15 @@ import java.util.function.IntToDoubleFunction;
  *   <li>Otherwise sizes are taken in decreasing order of per-coalition weight; a size (with its
  *       complement size when pairing) is enumerated exactly while the budget's share for it,
  *       proportional to its mass, covers all its coalitions (the {@code shap} library's rule).
- *   <li>The remaining sizes are sampled: a size with probability {@code p(s)} proportional to its
- *       mass, a uniform subset of that size, and, when {@code paired} and the complement's size is
- *       also sampled, the complement too (antithetic pairs). Draws stop at the first one that does
- *       not fit in the budget. A row of size {@code t} gets the importance weight {@code mass(t) /
- *       (D (p(t) + p(M - t)))} ({@code p(M - t)} only when paired), {@code D} the number of draws,
- *       so that the expected weight of every coalition equals its kernel weight even for kernels
- *       that are not symmetric in {@code s <-> M - s}. Repeated coalitions have their weights
- *       summed.
+ *   <li>The remaining sizes are sampled, stratified by size: draw {@code k} takes the size whose
+ *       share of the draws so far lags most behind its share {@code p(s)} of the remaining mass
+ *       (systematic proportional allocation, no randomness in the sizes), then a uniform subset of
+ *       that size and, when {@code paired} and the complement's size is also sampled, the
+ *       complement too (antithetic pairs). Draws stop at the first one that does not fit in the
+ *       budget. Every row of size {@code t} gets the weight {@code mass(t) / rows(t)}, {@code
+ *       rows(t)} the number of sampled rows of that size (complements included), so each size's
+ *       sampled weights sum exactly to its kernel mass, whether or not the kernel is symmetric in
+ *       {@code s <-> M - s}. Repeated coalitions have their weights summed.
  * </ol>
  *
  * <p>Each sampled row also records which half (even or odd draw) it came from, so that estimators
@@ -188,18 +189,13 @@ public final class CoalitionDesign {
     int m = game.players();
     List<Integer> sorted = new ArrayList<>(sizes);
     sorted.sort(Comparator.naturalOrder());
-    double[] p = new double[m + 1];
     double sum = 0;
     for (int s : sorted) {
       sum += mass.applyAsDouble(s);
     }
-    double[] cumulative = new double[sorted.size()];
-    double run = 0;
-    for (int k = 0; k < sorted.size(); k++) {
-      int s = sorted.get(k);
-      p[s] = mass.applyAsDouble(s) / sum;
-      run += p[s];
-      cumulative[k] = run;
+    double[] p = new double[sorted.size()];
+    for (int k = 0; k < p.length; k++) {
+      p[k] = mass.applyAsDouble(sorted.get(k)) / sum;
     }
     boolean[] sampled = new boolean[m + 1];
     sorted.forEach(s -> sampled[s] = true);
@@ -207,14 +203,12 @@ public final class CoalitionDesign {
     SplittableRandom rng = new SplittableRandom(seed);
     List<Coalition> drawn = new ArrayList<>();
     List<Integer> drawIndex = new ArrayList<>();
+    int[] drawsOfSize = new int[p.length];
+    int[] rowsOfSize = new int[m + 1];
     long maxDraws = 64 * Math.max(1, game.remainingBudget()) + 1024;
     int draws = 0;
     while (draws < maxDraws) {
-      double u = rng.nextDouble() * run;
-      int k = 0;
-      while (k < cumulative.length - 1 && u >= cumulative[k]) {
-        k++;
-      }
+      int k = mostBehind(p, drawsOfSize, draws);
       int s = sorted.get(k);
       Coalition z = randomSubset(m, s, rng);
       List<Coalition> batch = new ArrayList<>(2);
@@ -225,21 +219,36 @@ public final class CoalitionDesign {
       if (!game.tryReserve(batch)) {
         break;
       }
+      drawsOfSize[k]++;
       for (Coalition c : batch) {
         drawn.add(c);
         drawIndex.add(draws);
+        rowsOfSize[c.size()]++;
       }
       draws++;
     }
     for (int r = 0; r < drawn.size(); r++) {
       Coalition c = drawn.get(r);
       int t = c.size();
-      double proposal = p[t] + (paired && sampled[m - t] ? p[m - t] : 0);
-      double w = mass.applyAsDouble(t) / (draws * proposal);
+      double w = mass.applyAsDouble(t) / rowsOfSize[t];
       double[] slot = acc.computeIfAbsent(c, key -> new double[3]);
       slot[(drawIndex.get(r) & 1) == 0 ? 1 : 2] += w;
     }
     return draws;
+  }
+
+  /** The stratum whose share of the draws so far lags most behind its probability. */
+  private static int mostBehind(double[] p, int[] drawsOfSize, int draws) {
+    int best = 0;
+    double bestGap = Double.NEGATIVE_INFINITY;
+    for (int k = 0; k < p.length; k++) {
+      double gap = p[k] * (draws + 1) - drawsOfSize[k];
+      if (gap > bestGap) {
+        bestGap = gap;
+        best = k;
+      }
+    }
+    return best;
   }
 
   private static void enumerate(

@@ -44,9 +44,14 @@ public record KernelStii(boolean paired, double ridge, boolean singletonConstrai
     }
   }
 
-  /** Paired sampling, no ridge, singleton constraints on. */
+  /**
+   * Unpaired sampling, no ridge, singleton constraints on. Unpaired because the Shapley-Taylor
+   * kernel is far from symmetric: the complement of a small coalition has little weight, so pairing
+   * spends half the budget on rows that barely count (measured: about twice the evaluations for the
+   * same error on random networks, see docs/BENCHMARKS.md).
+   */
   public static KernelStii defaults() {
-    return new KernelStii(true, 0, true);
+    return new KernelStii(false, 0, true);
   }
 
   /** The Shapley-Taylor kernel's total weight of size {@code s} among {@code m} players. */

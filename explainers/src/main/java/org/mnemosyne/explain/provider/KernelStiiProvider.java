@@ -8,7 +8,7 @@ import org.mnemosyne.explain.interaction.KernelStii;
 
 /**
  * Registers {@code kernel-stii}: the Kernel Shapley-Taylor estimator ({@link KernelStii}); options
- * {@code paired} (default true), {@code ridge} (default 0).
+ * {@code paired} (default false), {@code ridge} (default 0).
  */
 public final class KernelStiiProvider extends BuiltInExplainerProvider {
 
@@ -31,6 +31,6 @@ public final class KernelStiiProvider extends BuiltInExplainerProvider {
         Set.of("paired", "ridge"),
         o ->
             GameExplainer.Plan.of(
-                new KernelStii(o.flag("paired", true), o.number("ridge", 0, 0, 1e6), true)));
+                new KernelStii(o.flag("paired", false), o.number("ridge", 0, 0, 1e6), true)));
   }
 }

@@ -6,7 +6,10 @@ import org.mnemosyne.api.explain.Order;
 import org.mnemosyne.api.plugin.PluginContext;
 import org.mnemosyne.explain.interaction.PermutationStii;
 
-/** Registers {@code permutation-stii}: the permutation estimator ({@link PermutationStii}). */
+/**
+ * Registers {@code permutation-stii}: the permutation estimator ({@link PermutationStii}); option
+ * {@code sampling}: {@code permutations} (default) or {@code pairs} (per-pair Monte-Carlo).
+ */
 public final class PermutationStiiProvider extends BuiltInExplainerProvider {
 
   /** The provider. */
@@ -22,6 +25,14 @@ public final class PermutationStiiProvider extends BuiltInExplainerProvider {
   @Override
   public Explainer create(PluginContext context) {
     return new GameExplainer(
-        name(), version(), orders(), Set.of(), o -> GameExplainer.Plan.of(new PermutationStii()));
+        name(),
+        version(),
+        orders(),
+        Set.of("sampling"),
+        o ->
+            GameExplainer.Plan.of(
+                new PermutationStii(
+                    o.choice("sampling", "permutations", Set.of("permutations", "pairs"))
+                        .equals("pairs"))));
   }
 }
