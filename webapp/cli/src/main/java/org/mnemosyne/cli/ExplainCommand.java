@@ -6,12 +6,14 @@ import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import javax.imageio.ImageIO;
 import org.mnemosyne.api.explain.Censor;
 import org.mnemosyne.api.explain.Explainer;
 import org.mnemosyne.api.explain.ExplainerProvider;
 import org.mnemosyne.api.explain.Explanation;
 import org.mnemosyne.api.explain.ExplanationParameters;
 import org.mnemosyne.api.explain.ExplanationRequest;
+import org.mnemosyne.api.explain.Order;
 import org.mnemosyne.api.explain.SegmentAttribution;
 import org.mnemosyne.api.explain.Segmentation;
 import org.mnemosyne.api.explain.Side;
@@ -25,6 +27,8 @@ import org.mnemosyne.runtime.image.ImageDecoder;
 import org.mnemosyne.runtime.image.ImageResizer;
 import org.mnemosyne.runtime.model.EmbeddingSimilarity;
 import org.mnemosyne.runtime.plugin.PluginRegistry;
+import org.mnemosyne.runtime.render.ExplanationJson;
+import org.mnemosyne.runtime.render.HeatmapRenderer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -70,6 +74,19 @@ final class ExplainCommand implements Callable<Integer> {
       description = "Maximum model evaluations (default ${DEFAULT-VALUE}).")
   int budget;
 
+  @Option(
+      names = "--out",
+      description =
+          "Directory for explanation.json and PNG overlays (query.png, target.png,"
+              + " joint.png).")
+  Path out;
+
+  @Option(
+      names = "--order",
+      defaultValue = "first",
+      description = "first or joint (default ${DEFAULT-VALUE}).")
+  String order;
+
   @Option(names = "--side", description = "query, target (repeatable; default both).", split = ",")
   Set<Side> sides;
 
@@ -86,18 +103,23 @@ final class ExplainCommand implements Callable<Integer> {
             .withSegmentation(parseGrid(grid))
             .withCensor(parseCensor(censor))
             .withBudget(budget)
-            .withSides(sides == null || sides.isEmpty() ? EnumSet.allOf(Side.class) : sides);
+            .withSides(sides == null || sides.isEmpty() ? EnumSet.allOf(Side.class) : sides)
+            .withOrder(parseOrder(order));
     try (EmbeddingModel model = modelProvider.open(registry.contextFor(modelProvider))) {
       int w = model.info().inputWidth();
       int h = model.info().inputHeight();
       Explainer explainer = explainerProvider.create(registry.contextFor(explainerProvider));
+      RgbImage q = read(query, w, h);
+      RgbImage t = read(target, w, h);
       Explanation e =
           explainer.explain(
-              ExplanationRequest.builder(
-                      read(query, w, h), read(target, w, h), new EmbeddingSimilarity(model))
+              ExplanationRequest.builder(q, t, new EmbeddingSimilarity(model))
                   .parameters(parameters)
                   .build());
       print(e, parameters.segmentation());
+      if (out != null) {
+        write(e, q, t);
+      }
     }
     return 0;
   }
@@ -121,6 +143,36 @@ final class ExplainCommand implements Callable<Integer> {
     throw new IllegalArgumentException("--grid must look like 4x4, not '" + text + "'");
   }
 
+  static Order parseOrder(String text) {
+    return switch (text.toLowerCase(java.util.Locale.ROOT)) {
+      case "first" -> Order.FIRST;
+      case "joint", "second" -> Order.JOINT;
+      default ->
+          throw new IllegalArgumentException("--order must be first or joint, not '" + text + "'");
+    };
+  }
+
+  private void write(Explanation e, RgbImage q, RgbImage t) throws java.io.IOException {
+    Files.createDirectories(out);
+    Files.writeString(out.resolve("explanation.json"), ExplanationJson.write(e));
+    PrintWriter pw = spec.commandLine().getOut();
+    for (var m : e.maps().entrySet()) {
+      Path png = out.resolve(m.getKey().name().toLowerCase(java.util.Locale.ROOT) + ".png");
+      ImageIO.write(
+          HeatmapRenderer.overlay(m.getKey() == Side.QUERY ? q : t, m.getValue(), 0.6),
+          "png",
+          png.toFile());
+      pw.println("wrote " + png);
+    }
+    if (e.joint().isPresent()) {
+      Path png = out.resolve("joint.png");
+      ImageIO.write(HeatmapRenderer.correspondence(q, t, e.joint().get(), 12), "png", png.toFile());
+      pw.println("wrote " + png);
+    }
+    pw.println("wrote " + out.resolve("explanation.json"));
+    pw.flush();
+  }
+
   static Censor parseCensor(String text) {
     return switch (text) {
       case "mean" -> Censor.mean();
@@ -133,14 +185,14 @@ final class ExplainCommand implements Callable<Integer> {
   }
 
   private void print(Explanation e, Segmentation s) {
-    PrintWriter out = spec.commandLine().getOut();
-    out.printf(
+    PrintWriter pw = spec.commandLine().getOut();
+    pw.printf(
         "explainer %s %s, similarity %s%n", e.explainer(), e.explainerVersion(), e.similarityId());
-    out.printf(
+    pw.printf(
         "v(N) = %.6f  v(empty) = %.6f  evaluations = %d  wall time = %d ms%n",
         e.fullValue(), e.baseValue(), e.evaluations(), e.wallTime().toMillis());
     for (var entry : e.maps().entrySet()) {
-      out.println(entry.getKey().name().toLowerCase(java.util.Locale.ROOT) + " map:");
+      pw.println(entry.getKey().name().toLowerCase(java.util.Locale.ROOT) + " map:");
       SegmentAttribution a = entry.getValue();
       double[] v = a.values();
       if (s.kind() == Segmentation.Kind.GRID && v.length == s.rows() * s.columns()) {
@@ -149,12 +201,12 @@ final class ExplainCommand implements Callable<Integer> {
           for (int c = 0; c < s.columns(); c++) {
             line.append(String.format("%+.4f ", v[r * s.columns() + c]));
           }
-          out.println(line.toString().stripTrailing());
+          pw.println(line.toString().stripTrailing());
         }
       } else {
-        out.println("  " + java.util.Arrays.toString(v));
+        pw.println("  " + java.util.Arrays.toString(v));
       }
     }
-    out.flush();
+    pw.flush();
   }
 }

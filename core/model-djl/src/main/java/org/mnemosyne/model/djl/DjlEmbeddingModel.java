@@ -45,6 +45,7 @@ public final class DjlEmbeddingModel implements EmbeddingModel {
   private final List<Predictor<ModelBatch, ModelOutput>> all;
   private final ModelInfo info;
   private final int side;
+  private final java.util.concurrent.ExecutorService workers;
   private volatile boolean closed;
 
   private DjlEmbeddingModel(
@@ -54,6 +55,15 @@ public final class DjlEmbeddingModel implements EmbeddingModel {
     this.pool = new ArrayBlockingQueue<>(predictors.size(), false, predictors);
     this.info = info;
     this.side = side;
+    java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+    this.workers =
+        java.util.concurrent.Executors.newFixedThreadPool(
+            predictors.size(),
+            r -> {
+              Thread t = new Thread(r, "mnemosyne-model-" + n.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
   }
 
   /** Loads the model described by {@code settings}. */
@@ -220,11 +230,49 @@ public final class DjlEmbeddingModel implements EmbeddingModel {
     return result;
   }
 
-  /** Any outputs of the model for images (tests and benchmarks read logits and class maps). */
+  /**
+   * Any outputs of the model for images (tests and benchmarks read logits and class maps). A list
+   * of several images is spread over the predictors one image at a time (batch 1 is fastest on CPU,
+   * see docs/BENCHMARKS.md), so one caller with many images keeps every core busy.
+   */
   ModelOutput outputs(List<RgbImage> images, Set<ModelOutput.Kind> kinds) {
     if (images.isEmpty()) {
       return ModelOutput.empty();
     }
+    if (images.size() == 1 || all.size() == 1) {
+      return chunk(images, kinds);
+    }
+    List<java.util.concurrent.Future<ModelOutput>> parts = new ArrayList<>();
+    for (RgbImage image : images) {
+      parts.add(workers.submit(() -> chunk(List.of(image), kinds)));
+    }
+    ModelOutput merged = ModelOutput.empty();
+    try {
+      for (java.util.concurrent.Future<ModelOutput> f : parts) {
+        ModelOutput part = f.get();
+        for (ModelOutput.Kind kind : kinds) {
+          float[][] have = merged.values().getOrDefault(kind, new float[0][]);
+          float[][] add = part.get(kind);
+          float[][] both = java.util.Arrays.copyOf(have, have.length + add.length);
+          System.arraycopy(add, 0, both, have.length, add.length);
+          merged.values().put(kind, both);
+          merged.shapes().put(kind, part.shape(kind));
+        }
+      }
+    } catch (InterruptedException e) {
+      parts.forEach(f -> f.cancel(true));
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while embedding", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      parts.forEach(f -> f.cancel(true));
+      throw e.getCause() instanceof RuntimeException r
+          ? r
+          : new PluginException("model inference failed: " + e.getCause(), e.getCause());
+    }
+    return merged;
+  }
+
+  private ModelOutput chunk(List<RgbImage> images, Set<ModelOutput.Kind> kinds) {
     int plane = side * side;
     float[] data = new float[images.size() * 3 * plane];
     for (int i = 0; i < images.size(); i++) {
@@ -280,6 +328,7 @@ public final class DjlEmbeddingModel implements EmbeddingModel {
   public void close() {
     if (!closed) {
       closed = true;
+      workers.shutdownNow();
       all.forEach(Predictor::close);
       model.close();
     }
