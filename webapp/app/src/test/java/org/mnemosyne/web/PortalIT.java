@@ -41,7 +41,8 @@ import org.openqa.selenium.WebDriver;
  */
 @ExtendWith({EmbeddedDatabaseExtension.class, ArquillianExtension.class})
 class PortalIT {
-  private static final Path SHARED = Path.of(System.getProperty("mnemosyne.shared.dir"));
+  private static final Path SHARED =
+      Path.of(System.getProperty("mnemosyne.shared.dir")).toAbsolutePath().normalize();
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
@@ -183,6 +184,27 @@ class PortalIT {
       String plugins = d.findElement(By.id("plugins")).getText();
       assertTrue(plugins.contains("occlusion") && plugins.contains("exact-scan"), plugins);
       assertTrue(d.findElement(By.id("database")).getText().startsWith("PostgreSQL"));
+    }
+  }
+
+  @Test
+  void theComparePageExplainsTwoUploadedImagesInARealBrowser() throws Exception {
+    try (Browser browser = new Browser()) {
+      WebDriver d = browser.driver();
+      d.get(base().resolve("compare.xhtml").toString());
+      List<org.openqa.selenium.WebElement> files =
+          d.findElements(By.cssSelector("input[type=file]"));
+      assertEquals(2, files.size());
+      files.get(0).sendKeys(SHARED.resolve("data/testimages/cat.bmp").toString());
+      files.get(1).sendKeys(SHARED.resolve("data/testimages/owl.jpg").toString());
+      d.findElement(By.id("compare:run")).click();
+      String summary = d.findElement(By.id("summary")).getText();
+      assertTrue(summary.contains("search-cam") && summary.contains("model evaluations"), summary);
+      List<org.openqa.selenium.WebElement> panels = d.findElements(By.cssSelector(".mn-panel img"));
+      assertEquals(2, panels.size());
+      assertTrue(panels.get(0).getAttribute("src").startsWith("data:image/png;base64,"));
+      assertTrue(panels.get(0).getAttribute("alt").contains("strongest region"));
+      browser.screenshot("compare-page");
     }
   }
 }
