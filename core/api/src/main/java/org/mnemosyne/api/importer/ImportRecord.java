@@ -23,7 +23,12 @@ import java.util.Optional;
  * @param creditLine credit line, or null
  * @param pageUrl the object's page at its institution, or null
  * @param image where the image is
- * @param extra further source fields, kept as free metadata
+ * @param extra further source fields, kept as free metadata. An entry whose key starts with {@link
+ *     #FACET_PREFIX} sets a facet explicitly: {@code facet.period -> renaissance} gives the item
+ *     the {@code period} facet value {@code renaissance}; several values are separated by {@link
+ *     #FACET_VALUE_SEPARATOR}. Without such entries the host derives the {@code culture}, {@code
+ *     medium}, {@code classification}, {@code year} and {@code licence} facets from the fields
+ *     above; an explicit entry replaces the derived value of its facet.
  */
 public record ImportRecord(
     String sourceId,
@@ -41,6 +46,12 @@ public record ImportRecord(
     String pageUrl,
     ImageReference image,
     Map<String, String> extra) {
+
+  /** Key prefix of {@link #extra} entries that set a facet, e.g. {@code facet.subject}. */
+  public static final String FACET_PREFIX = "facet.";
+
+  /** Separates several values of one facet in an {@link #extra} entry. */
+  public static final String FACET_VALUE_SEPARATOR = ";";
 
   /** Validates and copies. */
   public ImportRecord {
