@@ -31,7 +31,7 @@ class EmbeddedDatabaseTest {
     int port = freePort();
     Path data = dir.resolve("pg");
     try (EmbeddedDatabase db = EmbeddedDatabase.start(data, port)) {
-      assertEquals("1", SchemaMigrator.migrate(db.dataSource()));
+      assertEquals("5", SchemaMigrator.migrate(db.dataSource()));
       db.settings().verifyReachable();
       try (Connection c = db.dataSource().getConnection()) {
         c.createStatement()
@@ -41,7 +41,7 @@ class EmbeddedDatabaseTest {
       }
     }
     try (EmbeddedDatabase db = EmbeddedDatabase.start(data, port)) {
-      assertEquals("1", SchemaMigrator.migrate(db.dataSource()));
+      assertEquals("5", SchemaMigrator.migrate(db.dataSource()));
       try (Connection c = db.dataSource().getConnection();
           ResultSet rs =
               c.createStatement()

@@ -1,0 +1,22 @@
+package org.mnemosyne.db.catalog;
+
+import java.util.Objects;
+
+/**
+ * A collection and its institution.
+ *
+ * @param id database id
+ * @param slug short name, unique across institutions ({@code collection:<slug>} in conditions)
+ * @param name display name
+ * @param institution the owner
+ * @param active whether it is shown (false once withdrawn)
+ */
+public record CollectionInfo(
+    long id, Slug slug, String name, Institution institution, boolean active) {
+  /** Validates. */
+  public CollectionInfo {
+    Objects.requireNonNull(slug, "slug");
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(institution, "institution");
+  }
+}
