@@ -27,7 +27,7 @@ class MnemosyneCommandTest {
 
   @Test
   void reservedCommandsSayTheyAreNotAvailableAndFail() {
-    assertEquals(1, MnemosyneCommand.run("import"));
+    assertEquals(2, MnemosyneCommand.run("import")); // a source is required
     assertEquals(1, MnemosyneCommand.run("index"));
   }
 
