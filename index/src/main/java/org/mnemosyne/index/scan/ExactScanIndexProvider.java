@@ -1,22 +1,21 @@
 package org.mnemosyne.index.scan;
 
-import java.nio.file.Path;
 import java.util.Set;
-import org.mnemosyne.api.index.ConditionalIndex;
-import org.mnemosyne.api.index.IndexProvider;
-import org.mnemosyne.api.index.VectorSource;
-import org.mnemosyne.api.plugin.PluginApi;
 import org.mnemosyne.api.plugin.PluginContext;
-import org.mnemosyne.api.progress.CancellationToken;
-import org.mnemosyne.api.progress.ProgressListener;
+import org.mnemosyne.index.engine.EngineIndexProvider;
+import org.mnemosyne.index.engine.IndexFlavor;
 
-/** Registers {@link ExactScanIndex} as {@code exact-scan}. */
-public final class ExactScanIndexProvider implements IndexProvider {
+/**
+ * {@code exact-scan}: the condition's postings select the matching items and the canonical SIMD dot
+ * product scores every one of them. The reference every other index is tested against, and the
+ * fastest choice for very selective conditions.
+ */
+public final class ExactScanIndexProvider extends EngineIndexProvider {
   /** Provider name, written into saved files. */
   public static final String NAME = "exact-scan";
 
   /** File-format version, written into saved files. */
-  public static final String VERSION = "1";
+  public static final String VERSION = "2";
 
   @Override
   public String name() {
@@ -30,7 +29,7 @@ public final class ExactScanIndexProvider implements IndexProvider {
 
   @Override
   public String description() {
-    return "Exact scan: checks the condition on every item and scores every match";
+    return "Exact scan: postings select the items matching the condition, SIMD scores each one";
   }
 
   @Override
@@ -39,36 +38,7 @@ public final class ExactScanIndexProvider implements IndexProvider {
   }
 
   @Override
-  public int apiVersion() {
-    return PluginApi.VERSION;
-  }
-
-  @Override
-  public ConditionalIndex build(
-      PluginContext context,
-      VectorSource source,
-      ProgressListener progress,
-      CancellationToken cancellation) {
-    ExactScanIndex index =
-        new ExactScanIndex(source.modelId(), source.dimension(), source.schema());
-    long total = source.count();
-    long[] done = {0};
-    source.scan(
-        item -> {
-          if ((done[0] & 1023) == 0) {
-            cancellation.throwIfCancelled();
-            progress.progress(done[0], total, "indexing");
-          }
-          index.add(item);
-          done[0]++;
-        });
-    progress.progress(done[0], total, "indexed");
-    return index;
-  }
-
-  @Override
-  public ConditionalIndex load(
-      PluginContext context, Path file, String expectedModelId, int expectedDimension) {
-    return ExactScanIndexFile.read(file, expectedModelId, expectedDimension);
+  protected IndexFlavor flavor(PluginContext context) {
+    return IndexFlavor.exactScan(NAME, VERSION);
   }
 }

@@ -1,5 +1,5 @@
 /**
- * The exact scan: every item's condition is checked and every matching vector scored. The reference
- * every faster index is tested against.
+ * The {@code exact-scan} provider: postings pre-filter plus SIMD dot products over every match. The
+ * reference every faster index is tested against.
  */
 package org.mnemosyne.index.scan;

@@ -1,0 +1,53 @@
+package org.mnemosyne.index.bounded;
+
+import java.util.Set;
+import org.mnemosyne.api.plugin.PluginContext;
+import org.mnemosyne.index.engine.EngineIndexProvider;
+import org.mnemosyne.index.engine.IndexFlavor;
+
+/**
+ * {@code bounded-scan}: Mnemosyne's fastest exact conditional index. Items are laid out in the
+ * leaves of a ball partition with an 8-bit copy of every vector; a planner picks per query between
+ * scoring the condition's postings exactly and a best-first search of the partition that stops at
+ * the first node whose bound cannot reach the k-th best score, scanning nodes with few matches by
+ * their quantised bounds. Only items whose bound reaches the k-th best score are scored exactly.
+ * Settings under {@code mnemosyne.plugin.bounded-scan.}: {@code leaf-size} (32), {@code
+ * postings-maximum} (64), {@code scan-below} (64).
+ */
+public final class BoundedScanIndexProvider extends EngineIndexProvider {
+  /** Provider name, written into saved files. */
+  public static final String NAME = "bounded-scan";
+
+  /** File-format version, written into saved files. */
+  public static final String VERSION = "1";
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public String version() {
+    return VERSION;
+  }
+
+  @Override
+  public String description() {
+    return "Exact conditional k-NN reading 8-bit codes with rigorous bounds; blocks pruned by balls";
+  }
+
+  @Override
+  public Set<String> capabilities() {
+    return Set.of("exact", "conditional", "incremental", "quantized");
+  }
+
+  @Override
+  protected IndexFlavor flavor(PluginContext context) {
+    return IndexFlavor.boundedScan(
+        NAME,
+        VERSION,
+        setting(context, "leaf-size", 32, 1, 1 << 20),
+        setting(context, "postings-maximum", 64, 0, Integer.MAX_VALUE),
+        setting(context, "scan-below", 64, 0, Integer.MAX_VALUE));
+  }
+}

@@ -1,0 +1,195 @@
+package org.mnemosyne.index.engine;
+
+import java.io.IOException;
+import java.util.List;
+import org.mnemosyne.api.index.FacetSchema;
+import org.mnemosyne.index.tree.BallPartition;
+import org.mnemosyne.index.vector.QuantizedVectors;
+import org.mnemosyne.index.vector.TopHits;
+
+/**
+ * The bounded scan: exact conditional search that reads 8-bit codes instead of floats for almost
+ * every candidate, and skips whole subtrees of a ball partition by their bounds.
+ *
+ * <p><b>Layout.</b> Items are ordered by a ball partition (the paper's tree) with small leaves:
+ * similar items are contiguous, and so are the ordinals of the postings, so the number of matches
+ * below any node is a count over a range of the condition's bitmap. Beside the floats, every item
+ * has an 8-bit copy ({@link QuantizedVectors}) whose approximate score plus a per-item slack is a
+ * rigorous upper bound on the canonical score.
+ *
+ * <p><b>Planner</b>, per segment and query, from the number {@code m} of live items that match (the
+ * cardinality of the condition's postings, known before any vector is read):
+ *
+ * <ul>
+ *   <li>{@code m <= max(postingsMaximum, 4k)}: <b>postings-scan</b> — every match is scored
+ *       exactly; a handful of float reads beat any bookkeeping.
+ *   <li>otherwise <b>bounded-tree</b>: a best-first search over the partition. The frontier is a
+ *       max-heap of nodes keyed by their ball bound {@code q·μ + r|q|}; the search stops when the
+ *       best bound left is below the k-th best score. A popped node with no match is dropped; a
+ *       leaf, or a node with at most {@code scanBelow} matches, is <em>scanned</em>: each match's
+ *       quantised upper bound is compared with the k-th best score and only those that reach it are
+ *       scored exactly. Larger nodes push their children with their bounds. Descending only while
+ *       enough matches lie below keeps the cost of bounds (one float dot product per node) small
+ *       next to the scan when the data do not let bounds prune (high dimension, weak clusters),
+ *       while tight clusters prune whole subtrees; below {@code scanBelow} matches a node is
+ *       descended into only when its children look prunable (see {@code worthDescending}). If the
+ *       root itself is scanned the mode is reported as <b>quantized-scan</b>.
+ * </ul>
+ *
+ * Every mode is exact: an item or node is skipped only when an upper bound on its canonical score
+ * is strictly below the k-th best canonical score already found, and every reported score is the
+ * canonical dot product. Without a condition and without deletions no condition machinery runs
+ * (counts are node sizes, no membership tests).
+ */
+final class BoundedSegment extends Segment {
+  /** Nodes with this many matches or fewer are always scanned. */
+  private static final int MIN_DESCEND = 8;
+
+  private final BallPartition partition;
+  private final QuantizedVectors codes;
+  private final BoundedOptions options;
+
+  /** Tuning: leaf size and the planner's two thresholds. */
+  record BoundedOptions(int leafSize, int postingsMaximum, int scanBelow) implements SegmentKind {
+    /**
+     * Leaves of 32; postings-scan up to 64 matches (or 4k); scan nodes with 64 matches or fewer.
+     */
+    static final BoundedOptions DEFAULT = new BoundedOptions(32, 64, 64);
+
+    @Override
+    public String name() {
+      return "bounded";
+    }
+
+    @Override
+    public Segment build(List<Entry> entries, int dimension, FacetSchema schema) {
+      BallPartition partition =
+          BallPartition.build(
+              SegmentData.rowMajor(entries, dimension), entries.size(), dimension, leafSize, 1);
+      return new BoundedSegment(
+          SegmentData.of(entries, partition.order(), dimension, schema), partition, this);
+    }
+
+    @Override
+    public Segment read(IndexInput in, SegmentData data) throws IOException {
+      return new BoundedSegment(data, PartitionCodec.read(in, data), this);
+    }
+  }
+
+  BoundedSegment(SegmentData data, BallPartition partition, BoundedOptions options) {
+    super(data);
+    if (partition.size() != data.size()) {
+      throw new IllegalArgumentException("the partition does not cover the segment");
+    }
+    this.partition = partition;
+    this.options = options;
+    this.codes = QuantizedVectors.quantize(vectors, size(), dimension);
+  }
+
+  @Override
+  void search(SegmentQuery query, TopHits hits, SearchStats stats) {
+    long m = query.matches().cardinality();
+    if (m == 0) {
+      return;
+    }
+    if (m <= Math.max(options.postingsMaximum(), 4L * hits.k())) {
+      stats.mode("postings-scan");
+      scoreAll(query, hits, stats);
+      return;
+    }
+    stats.mode(m <= options.scanBelow() ? "quantized-scan" : "bounded-tree");
+    boundedTree(query, hits, stats);
+  }
+
+  private int count(SegmentQuery query, int node) {
+    return query.everything()
+        ? partition.end(node) - partition.start(node)
+        : query.matches().count(partition.start(node), partition.end(node));
+  }
+
+  private void boundedTree(SegmentQuery query, TopHits hits, SearchStats stats) {
+    float[] q = query.vector().padded();
+    float qn = query.vector().norm();
+    NodeHeap frontier = new NodeHeap();
+    frontier.push(0, Float.POSITIVE_INFINITY, count(query, 0));
+    int[] members = new int[CHUNK];
+    while (!frontier.isEmpty() && frontier.topBound() >= hits.threshold()) {
+      int matches = frontier.topCount();
+      float bound = frontier.topBound();
+      int node = frontier.pop();
+      stats.nodesVisited++;
+      if (partition.isLeaf(node) || !worthDescending(node, matches, bound, qn, hits)) {
+        for (int from = partition.start(node); from < partition.end(node); from += CHUNK) {
+          int to = Math.min(partition.end(node), from + CHUNK);
+          int n;
+          if (query.everything()) {
+            n = to - from;
+            for (int i = 0; i < n; i++) {
+              members[i] = from + i;
+            }
+          } else {
+            n = query.matches().fill(from, to, members);
+          }
+          scan(query, members, n, hits, stats);
+        }
+        continue;
+      }
+      for (int child : new int[] {partition.left(node), partition.right(node)}) {
+        int c = count(query, child);
+        if (c > 0) {
+          float childBound = partition.bound(q, qn, child);
+          if (childBound >= hits.threshold()) {
+            frontier.push(child, childBound, c);
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * Whether to compute the children's bounds rather than scan the node: always above {@code
+   * scanBelow} matches (so that the search stays best-first while the threshold is low); below,
+   * only when the children could be pruned — when the node's centre score plus its children's mean
+   * radius term falls short of the threshold. On data where bounds cannot prune (weak clusters in
+   * high dimension) this stops descending early and no bound is computed in vain.
+   */
+  private boolean worthDescending(int node, int matches, float bound, float qn, TopHits hits) {
+    if (matches > options.scanBelow()) {
+      return true;
+    }
+    if (matches <= MIN_DESCEND || node == 0) {
+      return false;
+    }
+    float centreScore = bound - qn * partition.slack(node);
+    float childSlack =
+        0.5f * (partition.slack(partition.left(node)) + partition.slack(partition.right(node)));
+    return centreScore + qn * childSlack < hits.threshold();
+  }
+
+  /** Scores exactly the ordinals whose quantised upper bound reaches the threshold. */
+  private void scan(SegmentQuery query, int[] ordinals, int n, TopHits hits, SearchStats stats) {
+    float[] q = query.vector().padded();
+    float qn = query.vector().norm();
+    long exact = 0;
+    for (int i = 0; i < n; i++) {
+      int p = ordinals[i];
+      if (codes.upperBound(q, qn, p) < hits.threshold()) {
+        continue;
+      }
+      exact++;
+      hits.offer(score(q, p), ids[p]);
+    }
+    stats.approximateScores += n;
+    stats.exactScores += exact;
+  }
+
+  @Override
+  void writeStructure(IndexOutput out) throws IOException {
+    PartitionCodec.write(out, partition);
+  }
+
+  @Override
+  long bytes() {
+    return super.bytes() + codes.bytes() + 4L * partition.nodeCount() * (dimension + 6);
+  }
+}

@@ -1,0 +1,53 @@
+package org.mnemosyne.index.vector;
+
+/**
+ * The canonical dot product: the one routine whose result every search mode reports as the score,
+ * so that a scan, a tree and a quantised scan give bit-identical scores for the same pair.
+ *
+ * <p>Definition (independent of the hardware): 64 partial sums, where element {@code j} is added to
+ * partial {@code j mod 64} with a fused multiply-add in increasing {@code j}; then the partials are
+ * added in a fixed pairwise tree (see {@link ScalarKernels#dot}). The SIMD kernels (512- and
+ * 256-bit) compute exactly this, so scores do not depend on the vector width, on whether the Vector
+ * API is present, or on whether the code is interpreted or compiled. Negative zero is returned as
+ * zero.
+ *
+ * <p>Error: like any float summation of {@code d} products, the result is within {@link
+ * #errorBound} of the real dot product.
+ */
+public final class DotProduct {
+  private DotProduct() {}
+
+  /**
+   * The canonical dot product of {@code a[aOffset..aOffset+d)} and {@code b[bOffset..bOffset+d)}.
+   *
+   * @return the score as a float
+   */
+  public static float dot(float[] a, int aOffset, float[] b, int bOffset, int d) {
+    if (VectorSupport.SIMD) {
+      return SimdKernels.dot(a, aOffset, b, bOffset, d);
+    }
+    return ScalarKernels.dot(a, aOffset, b, bOffset, d);
+  }
+
+  /**
+   * A rigorous bound on the rounding error of any float dot product of length {@code d} computed
+   * with fused multiply-adds in any order: {@code gamma(d) * |a| * |b|}, with {@code gamma(d) = (d
+   * + 2) u / (1 - (d + 2) u)} and {@code u = 2^-24}, rounded up.
+   *
+   * @param d vector length
+   * @return the relative factor gamma(d)
+   */
+  public static double gamma(int d) {
+    double nu = (d + 2) * 0x1p-24;
+    return Math.nextUp(nu / (1 - nu));
+  }
+
+  /**
+   * The error bound {@code gamma(d) * normA * normB}.
+   *
+   * @return the bound, never negative
+   */
+  public static double errorBound(int d, double normA, double normB) {
+    return gamma(d) * normA * normB;
+  }
+}

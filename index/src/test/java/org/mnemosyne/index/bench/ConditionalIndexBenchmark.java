@@ -1,0 +1,270 @@
+package org.mnemosyne.index.bench;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.mnemosyne.api.index.Condition;
+import org.mnemosyne.api.index.Hit;
+import org.mnemosyne.api.index.SearchResult;
+import org.mnemosyne.api.progress.CancellationToken;
+import org.mnemosyne.api.progress.ProgressListener;
+import org.mnemosyne.index.engine.IndexFlavor;
+import org.mnemosyne.index.engine.SegmentedIndex;
+import org.mnemosyne.index.vector.DotProduct;
+import org.mnemosyne.index.vector.TopHits;
+import org.mnemosyne.index.vector.VectorSupport;
+
+/**
+ * Queries per second of exact conditional k-NN on the ANCHORS.md set-up, every method measured in
+ * the same process on the same queries, with ratios to SIMD brute force over the subset:
+ *
+ * <ul>
+ *   <li>{@code scalar-bf}, {@code simd-bf}: brute force over the subset (every item's facet value
+ *       tested, every match scored), plain Java and Vector API;
+ *   <li>{@code paper-tree}: the paper's conditional ball tree (per-node facet bitsets, leaf 64, no
+ *       postings fallback);
+ *   <li>{@code exact-scan}: postings + SIMD scan of the matches;
+ *   <li>{@code bounded-scan}: the best index (planner, 8-bit bounds, best-first partition search).
+ * </ul>
+ *
+ * Every answer of every index is compared with brute force over the filtered set using the
+ * canonical dot product (ids in order, first {@code --verify} queries). Single thread. Usage:
+ *
+ * <pre>
+ * java --add-modules jdk.incubator.vector -Xmx8g -cp ... \
+ *   org.mnemosyne.index.bench.ConditionalIndexBenchmark [--n 100000] [--d 512] [--clusters 1000]
+ *   [--noise 1.0] [--k 10] [--queries 400] [--seconds 6] [--verify 100] [--leaf 64]
+ * </pre>
+ */
+public final class ConditionalIndexBenchmark {
+  private ConditionalIndexBenchmark() {}
+
+  /** A method under test: answers one query. */
+  private interface Method {
+    List<Long> search(float[] q, SyntheticCollection.Target target, int k);
+  }
+
+  /**
+   * Runs the benchmark.
+   *
+   * @param args options, see the class description
+   */
+  public static void main(String[] args) {
+    Map<String, String> o = options(args);
+    int n = Integer.parseInt(o.getOrDefault("n", "100000"));
+    int d = Integer.parseInt(o.getOrDefault("d", "512"));
+    int clusters = Integer.parseInt(o.getOrDefault("clusters", "1000"));
+    double noise = Double.parseDouble(o.getOrDefault("noise", "1.0"));
+    int k = Integer.parseInt(o.getOrDefault("k", "10"));
+    int queryCount = Integer.parseInt(o.getOrDefault("queries", "400"));
+    double seconds = Double.parseDouble(o.getOrDefault("seconds", "6"));
+    int verify = Integer.parseInt(o.getOrDefault("verify", "100"));
+    int leaf = Integer.parseInt(o.getOrDefault("leaf", "64"));
+    String only = o.getOrDefault("methods", "scalar-bf,simd-bf,paper-tree,exact-scan,bounded-scan");
+    System.out.printf(
+        Locale.ROOT,
+        "JVM %s, %d processors, kernels %s; n=%d d=%d clusters=%d noise=%.2f k=%d%n",
+        System.getProperty("java.vm.version"),
+        Runtime.getRuntime().availableProcessors(),
+        VectorSupport.describe(),
+        n,
+        d,
+        clusters,
+        noise,
+        k);
+
+    long t0 = System.nanoTime();
+    SyntheticCollection c = new SyntheticCollection(n, d, clusters, noise, 50, 20, 1.5, 42);
+    List<float[]> queries = c.queries(queryCount, 7);
+    System.out.printf(Locale.ROOT, "data generated in %.1f s%n", secondsSince(t0));
+
+    Map<String, Method> methods = new LinkedHashMap<>();
+    methods.put("scalar-bf", (q, t, kk) -> ids(bruteForce(c, t, q, kk, false)));
+    methods.put("simd-bf", (q, t, kk) -> ids(bruteForce(c, t, q, kk, true)));
+    Map<String, IndexFlavor> indexes = new LinkedHashMap<>();
+    indexes.put("paper-tree", IndexFlavor.conditionalBallTree("paper-tree", "1", leaf, false));
+    indexes.put("exact-scan", IndexFlavor.exactScan("exact-scan", "1"));
+    indexes.put(
+        "bounded-scan",
+        IndexFlavor.boundedScan(
+            "bounded-scan",
+            "1",
+            Integer.parseInt(o.getOrDefault("best-leaf", "32")),
+            Integer.parseInt(o.getOrDefault("postings-maximum", "64")),
+            Integer.parseInt(o.getOrDefault("scan-below", "64"))));
+    indexes.keySet().removeIf(name -> !only.contains(name));
+    Map<String, SegmentedIndex> built = new LinkedHashMap<>();
+    for (var e : indexes.entrySet()) {
+      long b0 = System.nanoTime();
+      SegmentedIndex index =
+          SegmentedIndex.build(e.getValue(), c, ProgressListener.NONE, CancellationToken.NONE);
+      System.out.printf(
+          Locale.ROOT,
+          "%s built in %.1f s, %.0f MB%n",
+          e.getKey(),
+          secondsSince(b0),
+          index.bytes() / 1e6);
+      built.put(e.getKey(), index);
+      methods.put(
+          e.getKey(),
+          (q, t, kk) -> {
+            SearchResult r = index.search(q, t == null ? Condition.ALL : t.condition(), kk);
+            List<Long> out = new ArrayList<>();
+            r.hits().forEach(h -> out.add(h.itemId()));
+            return out;
+          });
+    }
+    methods.keySet().removeIf(m -> !only.contains(m));
+
+    List<String> rows = new ArrayList<>();
+    double[] targets = {1.0, 0.42, 0.10, 0.01, 0.001};
+    for (double target : targets) {
+      SyntheticCollection.Target t = target >= 1.0 ? null : c.closest(target);
+      String label =
+          t == null
+              ? "100 % (no condition)"
+              : String.format(
+                  Locale.ROOT,
+                  "%.3g %% (%s)",
+                  100 * t.selectivity(),
+                  t.condition().toQueryString());
+      Map<String, Double> qps = new LinkedHashMap<>();
+      Map<String, String> notes = new LinkedHashMap<>();
+      for (var m : methods.entrySet()) {
+        qps.put(m.getKey(), measure(m.getValue(), queries, t, k, seconds));
+      }
+      for (var e : built.entrySet()) {
+        notes.put(e.getKey(), verifyAndDescribe(e.getValue(), c, queries, t, k, verify));
+      }
+      StringBuilder row = new StringBuilder("| ").append(label);
+      double simd = qps.getOrDefault("simd-bf", Double.NaN);
+      for (var e : qps.entrySet()) {
+        row.append(
+            String.format(Locale.ROOT, " | %s (%.2f×)", format(e.getValue()), e.getValue() / simd));
+      }
+      row.append(" |");
+      rows.add(row.toString());
+      System.out.println(row);
+      notes.forEach((name, note) -> System.out.println("    " + name + ": " + note));
+    }
+    System.out.println();
+    System.out.println("queries/s (ratio to simd-bf), k=" + k + ", 1 thread");
+    StringBuilder header = new StringBuilder("| selectivity (condition)");
+    StringBuilder rule = new StringBuilder("| ---");
+    for (String m : methods.keySet()) {
+      header.append(" | ").append(m);
+      rule.append(" | ---");
+    }
+    System.out.println(header.append(" |"));
+    System.out.println(rule.append(" |"));
+    rows.forEach(System.out::println);
+  }
+
+  private static TopHits bruteForce(
+      SyntheticCollection c, SyntheticCollection.Target t, float[] q, int k, boolean simd) {
+    if (t == null) {
+      return BruteForce.search(c, c.valueA, null, q, k, simd);
+    }
+    int[] facet = "a".equals(t.facet()) ? c.valueA : c.valueB;
+    boolean[] allowed = t.allowed("a".equals(t.facet()) ? c.valuesA : c.valuesB);
+    return BruteForce.search(c, facet, allowed, q, k, simd);
+  }
+
+  private static List<Long> ids(TopHits hits) {
+    List<Long> out = new ArrayList<>();
+    for (Hit h : hits.toHits()) {
+      out.add(h.itemId());
+    }
+    return out;
+  }
+
+  /** Queries per second after a warm-up, over the queries or until the time budget is spent. */
+  private static double measure(
+      Method m, List<float[]> queries, SyntheticCollection.Target t, int k, double seconds) {
+    long sink = 0;
+    long warm = System.nanoTime();
+    for (int i = 0; i < Math.min(40, queries.size()) && secondsSince(warm) < seconds / 3; i++) {
+      sink += m.search(queries.get(i), t, k).size();
+    }
+    int done = 0;
+    long start = System.nanoTime();
+    while (done < queries.size() && secondsSince(start) < seconds) {
+      sink += m.search(queries.get(done++), t, k).size();
+    }
+    double elapsed = secondsSince(start);
+    if (sink == Long.MIN_VALUE) {
+      System.out.println(sink);
+    }
+    return done / elapsed;
+  }
+
+  /** Checks ids against brute force with canonical scores; describes the modes and work. */
+  private static String verifyAndDescribe(
+      SegmentedIndex index,
+      SyntheticCollection c,
+      List<float[]> queries,
+      SyntheticCollection.Target t,
+      int k,
+      int verify) {
+    int exact = 0;
+    int checked = Math.min(verify, queries.size());
+    Map<String, Integer> modes = new LinkedHashMap<>();
+    long scored = 0;
+    long nodes = 0;
+    for (int i = 0; i < checked; i++) {
+      float[] q = queries.get(i);
+      SearchResult r = index.search(q, t == null ? Condition.ALL : t.condition(), k);
+      modes.merge(r.mode(), 1, Integer::sum);
+      scored += r.vectorsScored();
+      nodes += r.nodesVisited();
+      if (canonicalOracle(c, t, q, k).equals(r.hits())) {
+        exact++;
+      }
+    }
+    return String.format(
+        Locale.ROOT,
+        "exact %d/%d, modes %s, vectors scored %.0f, nodes %.0f per query",
+        exact,
+        checked,
+        modes,
+        scored / (double) checked,
+        nodes / (double) checked);
+  }
+
+  private static List<Hit> canonicalOracle(
+      SyntheticCollection c, SyntheticCollection.Target t, float[] q, int k) {
+    TopHits hits = new TopHits(k, c.n);
+    boolean[] allowed = t == null ? null : t.allowed("a".equals(t.facet()) ? c.valuesA : c.valuesB);
+    int[] facet = t == null || "a".equals(t.facet()) ? c.valueA : c.valueB;
+    for (int i = 0; i < c.n; i++) {
+      if (allowed == null || allowed[facet[i]]) {
+        hits.offer(DotProduct.dot(q, 0, c.vectors, i * c.d, c.d), i);
+      }
+    }
+    return hits.toHits();
+  }
+
+  private static String format(double qps) {
+    if (qps >= 10_000) {
+      return String.format(Locale.ROOT, "%.1fk", qps / 1000);
+    }
+    return String.format(Locale.ROOT, "%.0f", qps);
+  }
+
+  private static double secondsSince(long start) {
+    return (System.nanoTime() - start) / 1e9;
+  }
+
+  private static Map<String, String> options(String[] args) {
+    Map<String, String> o = new LinkedHashMap<>();
+    for (int i = 0; i + 1 < args.length; i += 2) {
+      if (!args[i].startsWith("--")) {
+        throw new IllegalArgumentException("expected --option value, got " + args[i]);
+      }
+      o.put(args[i].substring(2), args[i + 1]);
+    }
+    return o;
+  }
+}

@@ -1,0 +1,56 @@
+package org.mnemosyne.index.bounded;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.mnemosyne.api.index.Condition;
+import org.mnemosyne.api.index.IndexProvider;
+import org.mnemosyne.api.index.IndexedItem;
+import org.mnemosyne.index.ConditionalIndexContract;
+import org.mnemosyne.index.IndexFixtures;
+import org.mnemosyne.index.engine.SearchStats;
+import org.mnemosyne.index.engine.SegmentedIndex;
+
+class BoundedScanIndexTest extends ConditionalIndexContract {
+  @Override
+  protected IndexProvider provider() {
+    return new BoundedScanIndexProvider();
+  }
+
+  @Test
+  void plannerPicksTheModeFromTheConditionsCardinality() {
+    Random rnd = new Random(4);
+    IndexFixtures.Shape shape = new IndexFixtures.Shape(20_000, 32, 100, 30, 200, false, 0.1);
+    List<IndexedItem> items = IndexFixtures.items(shape, rnd);
+    SegmentedIndex index = (SegmentedIndex) build(items, 32, IndexFixtures.SCHEMA);
+    float[] q = IndexFixtures.query(items, 32, rnd);
+
+    SearchStats tiny = new SearchStats();
+    var r = index.search(q, Condition.range("year", 1500., 1500.), 10, tiny);
+    assertEquals("postings-scan", r.mode());
+    assertEquals(r.matching(), tiny.exactScores());
+
+    SearchStats medium = new SearchStats();
+    r = index.search(q, Condition.term("culture", "c3"), 10, medium);
+    assertEquals("bounded-tree", r.mode());
+    assertTrue(medium.approximateScores() <= r.matching());
+    assertTrue(medium.exactScores() < r.matching() / 2, "quantised bounds spare exact scores");
+
+    SearchStats broad = new SearchStats();
+    r = index.search(q, Condition.not(Condition.term("culture", "c3")), 10, broad);
+    assertEquals("bounded-tree", r.mode());
+    assertTrue(broad.nodesVisited() > 0);
+    assertTrue(
+        broad.approximateScores() < r.matching() / 4,
+        "ball bounds skip most subtrees on clustered data: " + broad.approximateScores());
+    assertTrue(broad.exactScores() < broad.approximateScores());
+
+    SearchStats all = new SearchStats();
+    r = index.search(q, Condition.ALL, 10, all);
+    assertEquals("bounded-tree", r.mode());
+    check(index, items, q, Condition.ALL, 10);
+  }
+}
