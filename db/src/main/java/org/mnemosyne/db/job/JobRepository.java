@@ -99,12 +99,21 @@ public final class JobRepository {
    * cleared, error cleared; the checkpoint is kept. The caller must hold the subject's {@link
    * JobLease}, which proves that no other worker is on it.
    *
-   * @throws IllegalStateException if the job does not exist or has succeeded
+   * @throws IllegalStateException if the job does not exist or has succeeded, or another job is
+   *     active on its subject
    */
   public Job restart(long id) {
     return tx.inTransaction(
         "restart job " + id,
         c -> {
+          Job job =
+              find(c, id)
+                  .orElseThrow(() -> new IllegalStateException("job " + id + " does not exist"));
+          Optional<Job> active = findActive(c, job.subject());
+          if (active.isPresent() && active.get().id() != id) {
+            throw new IllegalStateException(
+                "job " + active.get().id() + " is already active on " + job.subject());
+          }
           try (PreparedStatement st =
               c.prepareStatement(
                   "UPDATE job SET state = 'running', attempts = attempts + 1, owner = ?,"
