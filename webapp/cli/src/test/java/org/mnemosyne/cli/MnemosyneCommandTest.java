@@ -26,9 +26,9 @@ class MnemosyneCommandTest {
   }
 
   @Test
-  void reservedCommandsSayTheyAreNotAvailableAndFail() {
+  void incompleteCommandsAreUsageErrors() {
     assertEquals(2, MnemosyneCommand.run("import")); // a source is required
-    assertEquals(1, MnemosyneCommand.run("index"));
+    assertEquals(2, MnemosyneCommand.run("index")); // a subcommand is required
   }
 
   @Test
