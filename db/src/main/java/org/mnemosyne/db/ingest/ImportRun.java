@@ -79,6 +79,8 @@ final class ImportRun {
   private double startFraction = -1;
   private volatile boolean cancelRequested;
   private Connection connection;
+  // Time spent in flush() while the importer was reading: it belongs to the other stages.
+  private long insideRead;
 
   /** One event of the source: a record, or a row the importer refused. */
   private record Pending(
@@ -181,7 +183,7 @@ final class ImportRun {
           new Sink(),
           (done, total, message) -> onSourceProgress(done, total),
           cancellation);
-      timings.addRead(System.nanoTime() - t - timingsInsideRead());
+      timings.addRead(System.nanoTime() - t - insideRead);
       flush();
       cancellation.throwIfCancelled();
       if (withdrawMissing) {
@@ -227,13 +229,6 @@ final class ImportRun {
         problems,
         error,
         cursor > 0);
-  }
-
-  // Time spent in flush() while the importer was reading is attributed to its own stages.
-  private long insideRead;
-
-  private long timingsInsideRead() {
-    return insideRead;
   }
 
   private void onSourceProgress(long done, long total) {

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -345,9 +344,5 @@ final class RecordNormalizer {
   static String abbreviate(String text) {
     String t = text.replaceAll("\\s+", " ").strip();
     return t.length() <= 60 ? t : t.substring(0, 60) + "...";
-  }
-
-  static String lower(String s) {
-    return s.toLowerCase(Locale.ROOT);
   }
 }

@@ -1,0 +1,2 @@
+/** Benchmark programs for ingest (run by hand; see docs/BENCHMARKS.md). */
+package org.mnemosyne.db.bench;
