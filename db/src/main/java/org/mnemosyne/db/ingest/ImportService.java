@@ -102,7 +102,7 @@ public final class ImportService {
             request.source(), provider.name(), request.withdrawMissing(), model.info());
     parameters.put("batch-size", Integer.toString(request.batchSize()));
     try (JobLease lease = lease(subject, collection)) {
-      Job job = jobFor(request, collection, subject, parameters);
+      Job job = jobFor(request, collection, lease, parameters);
       return execute(
           provider,
           request.source(),
@@ -140,7 +140,7 @@ public final class ImportService {
         ImporterSelector.select(
             registry.providers(ImporterProvider.class), source, Optional.of(p.get("importer")));
     try (JobLease lease = lease(stored.subject(), collection)) {
-      Job job = jobs.restart(jobId);
+      Job job = restart(lease, stored);
       int batchSize = Integer.parseInt(p.getOrDefault("batch-size", "32"));
       boolean withdraw = Boolean.parseBoolean(p.getOrDefault("withdraw-missing", "false"));
       return execute(
@@ -167,16 +167,27 @@ public final class ImportService {
                         + "; wait for it or cancel it"));
   }
 
+  /** Another attempt of a stopped job; the lease proves that no one else works on its subject. */
+  private Job restart(JobLease lease, Job stopped) {
+    if (!lease.subject().equals(stopped.subject())) {
+      throw new IllegalStateException(
+          "the lease on " + lease.subject() + " does not cover job " + stopped.id());
+    }
+    return jobs.restart(stopped.id());
+  }
+
+  /** The job to run under the lease: the unfinished one for the same parameters, or a new one. */
   private Job jobFor(
       ImportRequest request,
       CollectionInfo collection,
-      String subject,
+      JobLease lease,
       Map<String, String> parameters) {
+    String subject = lease.subject();
     Optional<Job> latest = jobs.latest(ImportRun.type(), subject);
     if (latest.isPresent() && latest.get().state().isResumable()) {
       Job previous = latest.get();
       if (!request.restart() && previous.parameters().equals(parameters)) {
-        return jobs.restart(previous.id());
+        return restart(lease, previous);
       }
       if (previous.state() == JobState.RUNNING || previous.state() == JobState.QUEUED) {
         // We hold the lease, so whoever ran it is gone.
