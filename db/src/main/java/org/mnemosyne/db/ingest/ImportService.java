@@ -102,7 +102,7 @@ public final class ImportService {
             request.source(), provider.name(), request.withdrawMissing(), model.info());
     parameters.put("batch-size", Integer.toString(request.batchSize()));
     try (JobLease lease = lease(subject, collection)) {
-      Job job = jobFor(request, collection, lease, parameters);
+      Job job = jobFor(ImportRun.type(), lease, collection.id(), parameters, request.restart());
       return execute(
           provider,
           request.source(),
@@ -140,11 +140,56 @@ public final class ImportService {
         ImporterSelector.select(
             registry.providers(ImporterProvider.class), source, Optional.of(p.get("importer")));
     try (JobLease lease = lease(stored.subject(), collection)) {
-      Job job = restart(lease, stored);
+      jobs.failOrphans(lease, "interrupted: its process stopped before it finished");
+      Job job = restart(lease, jobs.find(jobId).orElseThrow());
       int batchSize = Integer.parseInt(p.getOrDefault("batch-size", "32"));
       boolean withdraw = Boolean.parseBoolean(p.getOrDefault("withdraw-missing", "false"));
       return execute(
           provider, source, job, batchSize, withdraw, collection, listener, cancellation);
+    }
+  }
+
+  /**
+   * Gives every active item of a collection a vector of this service's model — another model, or a
+   * new version of the same one — from the images the items point to, as a resumable job of type
+   * {@code reembed} (the vectors of other models stay: one index per model can be built from them).
+   * Items that already have a current vector are skipped, so running it twice is a no-op. An
+   * unfinished re-embedding job for the same model is resumed.
+   *
+   * @throws IllegalArgumentException if there is no such collection
+   * @throws IllegalStateException if another process is working on the collection
+   */
+  public ImportSummary reembed(
+      org.mnemosyne.db.catalog.Slug collectionSlug,
+      ImportListener listener,
+      CancellationToken cancellation) {
+    CollectionInfo collection =
+        catalog
+            .findCollection(collectionSlug)
+            .orElseThrow(
+                () -> new IllegalArgumentException("no collection '" + collectionSlug + "'"));
+    Map<String, String> parameters = new java.util.LinkedHashMap<>();
+    parameters.put("model", model.info().id());
+    parameters.put("model-version", model.info().version());
+    try (JobLease lease = lease(subject(collection.id()), collection)) {
+      Job job = jobFor(ReembedRun.type(), lease, collection.id(), parameters, false);
+      StageTimings timings = new StageTimings();
+      try (BatchEmbedder embedder =
+          new BatchEmbedder(
+              model, new ImageDecoder(settings.maxPixels()), settings.decodeThreads(), timings)) {
+        return new ReembedRun(
+                dataSource,
+                jobs,
+                new ImageFetcher(settings.fetchTimeout(), settings.maxImageBytes()),
+                embedder,
+                model.info(),
+                timings,
+                listener,
+                cancellation,
+                job,
+                ImportRequest.DEFAULT_BATCH_SIZE)
+            .execute(collection.slug().value(), catalog.activeItemCount(collection.id()));
+      }
     }
   }
 
@@ -176,28 +221,26 @@ public final class ImportService {
     return jobs.restart(stopped.id());
   }
 
-  /** The job to run under the lease: the unfinished one for the same parameters, or a new one. */
+  /**
+   * The job to run under the lease: the newest job of that type on the subject if it is unfinished
+   * and was started with the same parameters (unless a restart is asked for), or a new one. Jobs
+   * left running on the subject by a dead process are marked failed first.
+   */
   private Job jobFor(
-      ImportRequest request,
-      CollectionInfo collection,
+      String type,
       JobLease lease,
-      Map<String, String> parameters) {
-    String subject = lease.subject();
-    Optional<Job> latest = jobs.latest(ImportRun.type(), subject);
-    if (latest.isPresent() && latest.get().state().isResumable()) {
-      Job previous = latest.get();
-      if (!request.restart() && previous.parameters().equals(parameters)) {
-        return restart(lease, previous);
-      }
-      if (previous.state() == JobState.RUNNING || previous.state() == JobState.QUEUED) {
-        // We hold the lease, so whoever ran it is gone.
-        jobs.finish(
-            previous.id(),
-            JobState.FAILED,
-            Optional.of("superseded by a new import; its process had stopped"));
-      }
+      long collectionId,
+      Map<String, String> parameters,
+      boolean restartRequested) {
+    jobs.failOrphans(lease, "interrupted: its process stopped before it finished");
+    Optional<Job> latest = jobs.latest(type, lease.subject());
+    if (latest.isPresent()
+        && latest.get().state().isResumable()
+        && !restartRequested
+        && latest.get().parameters().equals(parameters)) {
+      return restart(lease, latest.get());
     }
-    return jobs.createRunning(ImportRun.type(), subject, Optional.of(collection.id()), parameters);
+    return jobs.createRunning(type, lease.subject(), Optional.of(collectionId), parameters);
   }
 
   private ImportSummary execute(

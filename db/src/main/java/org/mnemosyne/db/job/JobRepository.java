@@ -131,6 +131,27 @@ public final class JobRepository {
   }
 
   /**
+   * Marks every queued or running job on a subject as failed: their worker is gone. Only the holder
+   * of the subject's {@link JobLease} may call this, since the lease proves it.
+   *
+   * @return how many jobs were orphaned
+   */
+  public int failOrphans(JobLease lease, String reason) {
+    return tx.inTransaction(
+        "fail orphaned jobs on " + lease.subject(),
+        c -> {
+          try (PreparedStatement st =
+              c.prepareStatement(
+                  "UPDATE job SET state = 'failed', error = ?, finished_at = now()"
+                      + " WHERE subject = ? AND state IN ('queued', 'running')")) {
+            st.setString(1, reason);
+            st.setString(2, lease.subject());
+            return st.executeUpdate();
+          }
+        });
+  }
+
+  /**
    * Records progress in the caller's transaction (the one that wrote the work it counts).
    *
    * @return whether cancellation has been requested
