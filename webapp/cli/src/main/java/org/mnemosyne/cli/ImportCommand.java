@@ -120,6 +120,14 @@ final class ImportCommand implements Callable<Integer> {
   Long resume;
 
   @Option(
+      names = "--reembed",
+      paramLabel = "COLLECTION",
+      description =
+          "Re-embed a collection's items with the configured model (e.g. after switching models),"
+              + " from their stored images, as a resumable job.")
+  String reembed;
+
+  @Option(
       names = "--samples",
       description = "Import the sample collections art, photos and clipart from <shared>/data.")
   boolean samples;
@@ -135,10 +143,23 @@ final class ImportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    int modes = (source != null ? 1 : 0) + (samples ? 1 : 0) + (resume != null ? 1 : 0);
+    int modes =
+        (source != null ? 1 : 0)
+            + (samples ? 1 : 0)
+            + (resume != null ? 1 : 0)
+            + (reembed != null ? 1 : 0);
     if (modes != 1) {
       throw new CommandLine.ParameterException(
-          spec.commandLine(), "give exactly one of SOURCE, --samples or --resume JOB");
+          spec.commandLine(),
+          "give exactly one of SOURCE, --samples, --resume JOB or --reembed COLLECTION");
+    }
+    Slug reembedSlug = null;
+    if (reembed != null) {
+      try {
+        reembedSlug = new Slug(reembed);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+      }
     }
     PrintWriter out = spec.commandLine().getOut();
     MnemosyneConfig config = common.config();
@@ -180,6 +201,9 @@ final class ImportCommand implements Callable<Integer> {
       List<ImportSummary> summaries = new ArrayList<>();
       if (resume != null) {
         summaries.add(runOne(out, terminal, p -> service.resume(resume, p, cancel)));
+      } else if (reembedSlug != null) {
+        Slug target = reembedSlug;
+        summaries.add(runOne(out, terminal, p -> service.reembed(target, p, cancel)));
       } else {
         for (ImportRequest r : requests) {
           out.printf("importing %s into collection '%s'%n", r.source().location(), r.collection());

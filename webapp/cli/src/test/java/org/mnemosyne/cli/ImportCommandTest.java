@@ -89,6 +89,10 @@ class ImportCommandTest {
     assertTrue(
         ((String) second[1]).contains("created 0, updated 0, unchanged 5"), (String) second[1]);
     assertTrue(((String) second[1]).contains("embedded       0 images"), (String) second[1]);
+
+    Object[] reembed = run("import", "--home", home, "--db-url", url, "--reembed", "drawings");
+    assertEquals(0, reembed[0], (String) reembed[1]);
+    assertTrue(((String) reembed[1]).contains("unchanged 5"), (String) reembed[1]);
   }
 
   @Test
