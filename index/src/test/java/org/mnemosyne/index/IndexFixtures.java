@@ -35,12 +35,27 @@ public final class IndexFixtures {
    *
    * @param noise standard deviation of the per-dimension noise around a cluster centre whose
    *     components have standard deviation 1
+   * @param decay dimension j of centres and noise is scaled by {@code (j + 1)^(-decay / 2)}: a
+   *     power-law spectrum like real embeddings (0: isotropic)
    */
   public record Shape(
-      int n, int d, int cultures, int media, int clusters, boolean coarse, double noise) {
-    /** With noise 1 (weak clusters). */
+      int n,
+      int d,
+      int cultures,
+      int media,
+      int clusters,
+      boolean coarse,
+      double noise,
+      double decay) {
+    /** Isotropic, with noise 1 (weak clusters). */
     public Shape(int n, int d, int cultures, int media, int clusters, boolean coarse) {
-      this(n, d, cultures, media, clusters, coarse, 1.0);
+      this(n, d, cultures, media, clusters, coarse, 1.0, 0);
+    }
+
+    /** Isotropic. */
+    public Shape(
+        int n, int d, int cultures, int media, int clusters, boolean coarse, double noise) {
+      this(n, d, cultures, media, clusters, coarse, noise, 0);
     }
   }
 
@@ -51,9 +66,13 @@ public final class IndexFixtures {
    */
   public static List<IndexedItem> items(Shape s, Random rnd) {
     float[][] centres = new float[Math.max(1, s.clusters())][s.d()];
+    double[] spectrum = new double[s.d()];
+    for (int j = 0; j < s.d(); j++) {
+      spectrum[j] = Math.pow(j + 1, -s.decay() / 2);
+    }
     for (float[] c : centres) {
       for (int j = 0; j < s.d(); j++) {
-        c[j] = (float) rnd.nextGaussian();
+        c[j] = (float) (spectrum[j] * rnd.nextGaussian());
       }
     }
     List<IndexedItem> items = new ArrayList<>();
@@ -71,7 +90,7 @@ public final class IndexFixtures {
       } else if (kind != 1) { // kind 1: zero vector
         double norm = 0;
         for (int j = 0; j < s.d(); j++) {
-          v[j] = (float) (centres[cluster][j] + s.noise() * rnd.nextGaussian());
+          v[j] = (float) (centres[cluster][j] + spectrum[j] * s.noise() * rnd.nextGaussian());
           norm += v[j] * v[j];
         }
         for (int j = 0; j < s.d(); j++) {

@@ -11,8 +11,10 @@ import org.mnemosyne.index.engine.IndexFlavor;
  * scoring the condition's postings exactly and a best-first search of the partition that stops at
  * the first node whose bound cannot reach the k-th best score, scanning nodes with few matches by
  * their quantised bounds. Only items whose bound reaches the k-th best score are scored exactly.
- * Settings under {@code mnemosyne.plugin.bounded-scan.}: {@code leaf-size} (32), {@code
- * postings-maximum} (64), {@code scan-below} (64).
+ * Where 128 principal directions carry most of the energy (real embeddings), candidates are first
+ * rejected from their principal-component prefixes. Settings under {@code
+ * mnemosyne.plugin.bounded-scan.}: {@code leaf-size} (32), {@code postings-maximum} (64), {@code
+ * scan-below} (64), {@code prefix-energy-percent} (60; 101 turns prefix bounds off).
  */
 public final class BoundedScanIndexProvider extends EngineIndexProvider {
   /** Provider name, written into saved files. */
@@ -48,6 +50,7 @@ public final class BoundedScanIndexProvider extends EngineIndexProvider {
         VERSION,
         setting(context, "leaf-size", 32, 1, 1 << 20),
         setting(context, "postings-maximum", 64, 0, Integer.MAX_VALUE),
-        setting(context, "scan-below", 64, 0, Integer.MAX_VALUE));
+        setting(context, "scan-below", 64, 0, Integer.MAX_VALUE),
+        setting(context, "prefix-energy-percent", 60, 0, 101) / 100.0);
   }
 }

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.util.List;
 import org.mnemosyne.api.index.FacetSchema;
 import org.mnemosyne.index.tree.BallPartition;
+import org.mnemosyne.index.vector.PrefixBounds;
+import org.mnemosyne.index.vector.PrincipalDirections;
 import org.mnemosyne.index.vector.QuantizedVectors;
 import org.mnemosyne.index.vector.TopHits;
 
@@ -16,6 +18,12 @@ import org.mnemosyne.index.vector.TopHits;
  * below any node is a count over a range of the condition's bitmap. Beside the floats, every item
  * has an 8-bit copy ({@link QuantizedVectors}) whose approximate score plus a per-item slack is a
  * rigorous upper bound on the canonical score.
+ *
+ * <p><b>Prefix bounds.</b> When the segment is large enough and its leading {@value #HEADS}
+ * principal directions capture at least {@code prefixEnergy} of the energy (real embeddings with
+ * power-law spectra; not isotropic data), every item also stores its 8-bit head in those
+ * directions, and a candidate is first tested against bounds after 64 and 128 components ({@link
+ * PrefixBounds}): most are rejected after reading 64 bytes.
  *
  * <p><b>Planner</b>, per segment and query, from the number {@code m} of live items that match (the
  * cardinality of the condition's postings, known before any vector is read):
@@ -45,16 +53,28 @@ final class BoundedSegment extends Segment {
   /** Nodes with this many matches or fewer are always scanned. */
   private static final int MIN_DESCEND = 8;
 
+  /** Principal directions kept for prefix bounds: two checkpoints of 64. */
+  static final int HEADS = 128;
+
+  /** Segments smaller than this never get prefix bounds (cheap incremental segments). */
+  static final int PREFIX_MINIMUM_SIZE = 4096;
+
   private final BallPartition partition;
   private final QuantizedVectors codes;
   private final BoundedOptions options;
+  private final PrefixBounds prefix;
 
-  /** Tuning: leaf size and the planner's two thresholds. */
-  record BoundedOptions(int leafSize, int postingsMaximum, int scanBelow) implements SegmentKind {
+  /**
+   * Tuning: leaf size, the planner's two thresholds, and the energy the leading {@value #HEADS}
+   * principal directions must capture for prefix bounds to be built (above 1: never).
+   */
+  record BoundedOptions(int leafSize, int postingsMaximum, int scanBelow, double prefixEnergy)
+      implements SegmentKind {
     /**
-     * Leaves of 32; postings-scan up to 64 matches (or 4k); scan nodes with 64 matches or fewer.
+     * Leaves of 32; postings-scan up to 64 matches (or 4k); scan nodes with 64 matches or fewer;
+     * prefix bounds when 128 directions capture 60 % of the energy.
      */
-    static final BoundedOptions DEFAULT = new BoundedOptions(32, 64, 64);
+    static final BoundedOptions DEFAULT = new BoundedOptions(32, 64, 64, 0.6);
 
     @Override
     public String name() {
@@ -66,17 +86,43 @@ final class BoundedSegment extends Segment {
       BallPartition partition =
           BallPartition.build(
               SegmentData.rowMajor(entries, dimension), entries.size(), dimension, leafSize, 1);
-      return new BoundedSegment(
-          SegmentData.of(entries, partition.order(), dimension, schema), partition, this);
+      SegmentData data = SegmentData.of(entries, partition.order(), dimension, schema);
+      return new BoundedSegment(data, partition, this, principal(data));
+    }
+
+    /** The leading directions, when they capture enough energy to be worth bounds. */
+    private PrincipalDirections principal(SegmentData data) {
+      if (data.size() < PREFIX_MINIMUM_SIZE || data.dimension() < 2 * HEADS || prefixEnergy > 1) {
+        return null;
+      }
+      PrincipalDirections p =
+          PrincipalDirections.compute(data.vectors(), data.size(), data.dimension(), HEADS, 1);
+      return p.energy() >= prefixEnergy ? p : null;
     }
 
     @Override
     public Segment read(IndexInput in, SegmentData data) throws IOException {
-      return new BoundedSegment(data, PartitionCodec.read(in, data), this);
+      BallPartition partition = PartitionCodec.read(in, data);
+      float[] directions = in.readFloats();
+      long energyBits = in.readLong();
+      PrincipalDirections principal = null;
+      if (directions.length > 0) {
+        if (directions.length != HEADS * data.dimension()) {
+          throw new IllegalArgumentException("principal directions of the wrong size");
+        }
+        principal =
+            new PrincipalDirections(
+                directions, HEADS, data.dimension(), Double.longBitsToDouble(energyBits));
+      }
+      return new BoundedSegment(data, partition, this, principal);
     }
   }
 
-  BoundedSegment(SegmentData data, BallPartition partition, BoundedOptions options) {
+  BoundedSegment(
+      SegmentData data,
+      BallPartition partition,
+      BoundedOptions options,
+      PrincipalDirections principal) {
     super(data);
     if (partition.size() != data.size()) {
       throw new IllegalArgumentException("the partition does not cover the segment");
@@ -84,6 +130,12 @@ final class BoundedSegment extends Segment {
     this.partition = partition;
     this.options = options;
     this.codes = QuantizedVectors.quantize(vectors, size(), dimension);
+    this.prefix = principal == null ? null : PrefixBounds.build(vectors, size(), principal);
+  }
+
+  /** Whether this segment rejects candidates from principal-component prefixes. */
+  boolean hasPrefixBounds() {
+    return prefix != null;
   }
 
   @Override
@@ -110,6 +162,7 @@ final class BoundedSegment extends Segment {
   private void boundedTree(SegmentQuery query, TopHits hits, SearchStats stats) {
     float[] q = query.vector().padded();
     float qn = query.vector().norm();
+    PrefixBounds.Query heads = prefix == null ? null : prefix.prepare(query.vector());
     NodeHeap frontier = new NodeHeap();
     frontier.push(0, Float.POSITIVE_INFINITY, count(query, 0));
     int[] members = new int[CHUNK];
@@ -130,7 +183,7 @@ final class BoundedSegment extends Segment {
           } else {
             n = query.matches().fill(from, to, members);
           }
-          scan(query, members, n, hits, stats);
+          scan(query, heads, members, n, hits, stats);
         }
         continue;
       }
@@ -166,14 +219,30 @@ final class BoundedSegment extends Segment {
     return centreScore + qn * childSlack < hits.threshold();
   }
 
-  /** Scores exactly the ordinals whose quantised upper bound reaches the threshold. */
-  private void scan(SegmentQuery query, int[] ordinals, int n, TopHits hits, SearchStats stats) {
+  /**
+   * Scores exactly the ordinals whose bounds reach the threshold: first the principal-component
+   * prefixes (when built), then the full 8-bit codes.
+   */
+  private void scan(
+      SegmentQuery query,
+      PrefixBounds.Query heads,
+      int[] ordinals,
+      int n,
+      TopHits hits,
+      SearchStats stats) {
     float[] q = query.vector().padded();
     float qn = query.vector().norm();
     long exact = 0;
     for (int i = 0; i < n; i++) {
       int p = ordinals[i];
-      if (codes.upperBound(q, qn, p) < hits.threshold()) {
+      float threshold = hits.threshold();
+      if (heads != null
+          && threshold > Float.NEGATIVE_INFINITY
+          && prefix.below(heads, p, threshold)) {
+        stats.prefixRejections++;
+        continue;
+      }
+      if (codes.upperBound(q, qn, p) < threshold) {
         continue;
       }
       exact++;
@@ -186,10 +255,15 @@ final class BoundedSegment extends Segment {
   @Override
   void writeStructure(IndexOutput out) throws IOException {
     PartitionCodec.write(out, partition);
+    out.writeFloats(prefix == null ? new float[0] : prefix.principal().directions());
+    out.writeLong(Double.doubleToLongBits(prefix == null ? 0 : prefix.energy()));
   }
 
   @Override
   long bytes() {
-    return super.bytes() + codes.bytes() + 4L * partition.nodeCount() * (dimension + 6);
+    return super.bytes()
+        + codes.bytes()
+        + 4L * partition.nodeCount() * (dimension + 6)
+        + (prefix == null ? 0 : prefix.bytes());
   }
 }

@@ -51,7 +51,8 @@ public final class IndexFlavor {
    */
   public static IndexFlavor boundedScan(String provider, String version, int leafSize) {
     BoundedSegment.BoundedOptions d = BoundedSegment.BoundedOptions.DEFAULT;
-    return boundedScan(provider, version, leafSize, d.postingsMaximum(), d.scanBelow());
+    return boundedScan(
+        provider, version, leafSize, d.postingsMaximum(), d.scanBelow(), d.prefixEnergy());
   }
 
   /**
@@ -61,16 +62,23 @@ public final class IndexFlavor {
    * @param postingsMaximum conditions with at most {@code max(postingsMaximum, 4k)} matches are
    *     scored from their postings
    * @param scanBelow nodes with at most this many matches are scanned instead of descended into
+   * @param prefixEnergy prefix bounds are built when 128 principal directions capture this fraction
+   *     of the energy (above 1: never)
    */
   public static IndexFlavor boundedScan(
-      String provider, String version, int leafSize, int postingsMaximum, int scanBelow) {
-    if (leafSize < 1 || postingsMaximum < 0 || scanBelow < 0) {
+      String provider,
+      String version,
+      int leafSize,
+      int postingsMaximum,
+      int scanBelow,
+      double prefixEnergy) {
+    if (leafSize < 1 || postingsMaximum < 0 || scanBelow < 0 || !(prefixEnergy >= 0)) {
       throw new IllegalArgumentException("invalid bounded-scan options");
     }
     return new IndexFlavor(
         provider,
         version,
-        new BoundedSegment.BoundedOptions(leafSize, postingsMaximum, scanBelow),
+        new BoundedSegment.BoundedOptions(leafSize, postingsMaximum, scanBelow, prefixEnergy),
         UpdatePolicy.DEFAULT);
   }
 

@@ -14,6 +14,7 @@ public final class SearchStats {
   long approximateScores;
   long nodesVisited;
   long matching;
+  long prefixRejections;
 
   /** Records that a mode ran. */
   void mode(String mode) {
@@ -38,6 +39,11 @@ public final class SearchStats {
   /** Tree nodes or blocks opened. */
   public long nodesVisited() {
     return nodesVisited;
+  }
+
+  /** Candidates rejected by principal-component prefix bounds, before their full codes. */
+  public long prefixRejections() {
+    return prefixRejections;
   }
 
   /** Live items that satisfy the condition. */

@@ -106,16 +106,54 @@ public final class QuantizedVectors {
    * @param item the item's position
    */
   public float approximate(float[] paddedQuery, int item) {
+    return approximate(paddedQuery, item, 0, blocks);
+  }
+
+  /**
+   * The approximate score over the 64-dimension blocks {@code [from, to)} only.
+   *
+   * @param paddedQuery the query (at least {@code 64 * to} values)
+   * @param item the item's position
+   */
+  public float approximate(float[] paddedQuery, int item, int from, int to) {
+    int offset = item * (blocks << 4);
     float raw =
         VectorSupport.SIMD
-            ? SimdKernels.approx(paddedQuery, codes, item * (blocks << 4), blocks)
-            : ScalarKernels.approx(paddedQuery, codes, item * (blocks << 4), blocks);
+            ? SimdKernels.approx(paddedQuery, codes, offset, from, to)
+            : ScalarKernels.approx(paddedQuery, codes, offset, from, to);
     return scale[item] * raw;
   }
 
   /** {@link #approximate} by the scalar reference kernel, for tests. */
   float approximateScalar(float[] paddedQuery, int item) {
-    return scale[item] * ScalarKernels.approx(paddedQuery, codes, item * (blocks << 4), blocks);
+    return scale[item] * ScalarKernels.approx(paddedQuery, codes, item * (blocks << 4), 0, blocks);
+  }
+
+  /**
+   * The norms of the quantisation residual {@code x - s c} over the first {@code 64 (k + 1)}
+   * dimensions, for every block {@code k}, in double.
+   *
+   * @param vectors the vectors that were quantised
+   * @param item the item's position
+   */
+  double[] residualPrefixes(float[] vectors, int item) {
+    double[] out = new double[blocks];
+    double sum = 0;
+    float s = scale[item];
+    int base = item * dimension;
+    int cbase = item * (blocks << 4);
+    for (int j = 0; j < blocks << 6; j++) {
+      if (j < dimension) {
+        int code =
+            ((codes[cbase + ((j >>> 6) << 4) + (j & 15)] >>> (8 * ((j >>> 4) & 3))) & 0xFF) - 128;
+        double r = vectors[base + j] - (double) s * code;
+        sum += r * r;
+      }
+      if ((j & 63) == 63) {
+        out[j >>> 6] = Math.sqrt(sum);
+      }
+    }
+    return out;
   }
 
   /**

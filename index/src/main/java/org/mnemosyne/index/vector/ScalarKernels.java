@@ -35,12 +35,12 @@ final class ScalarKernels {
   }
 
   /**
-   * The quantised dot product {@code sum_j q[j] * (code_j - 128)} over {@code blocks} blocks of 64
-   * dimensions, in the layout of {@link QuantizedVectors}.
+   * The quantised dot product {@code sum_j q[j] * (code_j - 128)} over the blocks {@code [from,
+   * to)} of 64 dimensions, in the layout of {@link QuantizedVectors}.
    */
-  static float approx(float[] q, int[] codes, int offset, int blocks) {
+  static float approx(float[] q, int[] codes, int offset, int from, int to) {
     float s = 0;
-    for (int b = 0; b < blocks; b++) {
+    for (int b = from; b < to; b++) {
       for (int k = 0; k < 4; k++) {
         for (int l = 0; l < 16; l++) {
           int code = (codes[offset + (b << 4) + l] >>> (8 * k)) & 0xFF;

@@ -35,7 +35,9 @@ import org.mnemosyne.index.vector.VectorSupport;
  * <pre>
  * java --add-modules jdk.incubator.vector -Xmx8g -cp ... \
  *   org.mnemosyne.index.bench.ConditionalIndexBenchmark [--n 100000] [--d 512] [--clusters 1000]
- *   [--noise 1.0] [--k 10] [--queries 400] [--seconds 6] [--verify 100] [--leaf 64]
+ *   [--noise 1.0] [--decay 0] [--k 10] [--queries 400] [--seconds 6] [--verify 100] [--leaf 64]
+ *   [--methods scalar-bf,simd-bf,paper-tree,exact-scan,bounded-scan] [--best-leaf 32]
+ *   [--postings-maximum 64] [--scan-below 64] [--prefix-energy 0.6]
  * </pre>
  */
 public final class ConditionalIndexBenchmark {
@@ -57,6 +59,7 @@ public final class ConditionalIndexBenchmark {
     int d = Integer.parseInt(o.getOrDefault("d", "512"));
     int clusters = Integer.parseInt(o.getOrDefault("clusters", "1000"));
     double noise = Double.parseDouble(o.getOrDefault("noise", "1.0"));
+    double decay = Double.parseDouble(o.getOrDefault("decay", "0"));
     int k = Integer.parseInt(o.getOrDefault("k", "10"));
     int queryCount = Integer.parseInt(o.getOrDefault("queries", "400"));
     double seconds = Double.parseDouble(o.getOrDefault("seconds", "6"));
@@ -65,7 +68,7 @@ public final class ConditionalIndexBenchmark {
     String only = o.getOrDefault("methods", "scalar-bf,simd-bf,paper-tree,exact-scan,bounded-scan");
     System.out.printf(
         Locale.ROOT,
-        "JVM %s, %d processors, kernels %s; n=%d d=%d clusters=%d noise=%.2f k=%d%n",
+        "JVM %s, %d processors, kernels %s; n=%d d=%d clusters=%d noise=%.2f decay=%.2f k=%d%n",
         System.getProperty("java.vm.version"),
         Runtime.getRuntime().availableProcessors(),
         VectorSupport.describe(),
@@ -73,10 +76,11 @@ public final class ConditionalIndexBenchmark {
         d,
         clusters,
         noise,
+        decay,
         k);
 
     long t0 = System.nanoTime();
-    SyntheticCollection c = new SyntheticCollection(n, d, clusters, noise, 50, 20, 1.5, 42);
+    SyntheticCollection c = new SyntheticCollection(n, d, clusters, noise, decay, 50, 20, 1.5, 42);
     List<float[]> queries = c.queries(queryCount, 7);
     System.out.printf(Locale.ROOT, "data generated in %.1f s%n", secondsSince(t0));
 
@@ -93,7 +97,8 @@ public final class ConditionalIndexBenchmark {
             "1",
             Integer.parseInt(o.getOrDefault("best-leaf", "32")),
             Integer.parseInt(o.getOrDefault("postings-maximum", "64")),
-            Integer.parseInt(o.getOrDefault("scan-below", "64"))));
+            Integer.parseInt(o.getOrDefault("scan-below", "64")),
+            Double.parseDouble(o.getOrDefault("prefix-energy", "0.6"))));
     indexes.keySet().removeIf(name -> !only.contains(name));
     Map<String, SegmentedIndex> built = new LinkedHashMap<>();
     for (var e : indexes.entrySet()) {

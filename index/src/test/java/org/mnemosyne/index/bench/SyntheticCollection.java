@@ -17,10 +17,13 @@ import org.mnemosyne.api.index.VectorSource;
  *
  * <p>Cluster centres are uniform on the sphere; an item is {@code normalize(c + noise · g /
  * sqrt(d))} with {@code g} standard normal, so {@code noise = 1} puts an item at cosine ≈ 0.7 from
- * its centre and ≈ 0.5 from its cluster mates. Facet {@code a} has {@code valuesA} values, {@code
- * b} has {@code valuesB}; each cluster draws a home value of each from a Zipf law with exponent
- * {@code zipf}, and an item takes its cluster's home value with probability {@code 0.9}, else a
- * fresh Zipf draw. Queries are fresh draws from the mixture (not items of the collection).
+ * its centre and ≈ 0.5 from its cluster mates. With {@code decay > 0}, dimension {@code j} of
+ * centres and noise is scaled by {@code (j + 1)^(-decay / 2)} before normalising: a power-law
+ * spectrum (variance ∝ {@code (j + 1)^-decay}) like real image embeddings have, axis-aligned. Facet
+ * {@code a} has {@code valuesA} values, {@code b} has {@code valuesB}; each cluster draws a home
+ * value of each from a Zipf law with exponent {@code zipf}, and an item takes its cluster's home
+ * value with probability {@code 0.9}, else a fresh Zipf draw. Queries are fresh draws from the
+ * mixture (not items of the collection).
  */
 final class SyntheticCollection implements VectorSource {
   static final FacetSchema SCHEMA =
@@ -35,10 +38,23 @@ final class SyntheticCollection implements VectorSource {
   final int valuesB;
   private final float[][] centres;
   private final double noise;
+  private final float[] spectrum;
 
   SyntheticCollection(
-      int n, int d, int clusters, double noise, int valuesA, int valuesB, double zipf, long seed) {
+      int n,
+      int d,
+      int clusters,
+      double noise,
+      double decay,
+      int valuesA,
+      int valuesB,
+      double zipf,
+      long seed) {
     this.n = n;
+    this.spectrum = new float[d];
+    for (int j = 0; j < d; j++) {
+      spectrum[j] = (float) Math.pow(j + 1, -decay / 2);
+    }
     this.d = d;
     this.noise = noise;
     this.valuesA = valuesA;
@@ -50,7 +66,7 @@ final class SyntheticCollection implements VectorSource {
     double[] cdfA = zipfCdf(valuesA, zipf);
     double[] cdfB = zipfCdf(valuesB, zipf);
     for (int c = 0; c < clusters; c++) {
-      centres[c] = unit(gaussian(rnd, d, 1.0));
+      centres[c] = unit(scaled(gaussian(rnd, d, 1.0)));
       homeA[c] = draw(cdfA, rnd);
       homeB[c] = draw(cdfB, rnd);
     }
@@ -95,6 +111,13 @@ final class SyntheticCollection implements VectorSource {
     return v;
   }
 
+  private float[] scaled(float[] v) {
+    for (int j = 0; j < v.length; j++) {
+      v[j] *= spectrum[j];
+    }
+    return v;
+  }
+
   private static float[] unit(float[] v) {
     double norm = 0;
     for (float x : v) {
@@ -107,9 +130,13 @@ final class SyntheticCollection implements VectorSource {
   }
 
   private float[] sample(int cluster, Random rnd) {
-    float[] g = gaussian(rnd, d, noise / Math.sqrt(d));
+    float[] g = scaled(gaussian(rnd, d, noise / Math.sqrt(d)));
+    double norm = 0;
     for (int j = 0; j < d; j++) {
-      g[j] += centres[cluster][j];
+      norm += (double) spectrum[j] * spectrum[j];
+    }
+    for (int j = 0; j < d; j++) {
+      g[j] = (float) (g[j] * Math.sqrt(d / norm) + centres[cluster][j]);
     }
     return unit(g);
   }

@@ -21,6 +21,35 @@ class BoundedScanIndexTest extends ConditionalIndexContract {
   }
 
   @Test
+  void prefixBoundsOnPowerLawDataStayExact() throws Exception {
+    Random rnd = new Random(5);
+    IndexFixtures.Shape shape = new IndexFixtures.Shape(6000, 256, 10, 8, 60, false, 1.0, 1.2);
+    List<IndexedItem> items = IndexFixtures.items(shape, rnd);
+    SegmentedIndex index = (SegmentedIndex) build(items, 256, IndexFixtures.SCHEMA);
+    long rejected = 0;
+    for (int t = 0; t < 30; t++) {
+      Condition c = t % 3 == 0 ? Condition.ALL : IndexFixtures.condition(shape, rnd, 2);
+      float[] q = IndexFixtures.query(items, 256, rnd);
+      SearchStats stats = new SearchStats();
+      index.search(q, c, 10, stats);
+      rejected += stats.prefixRejections();
+      check(index, items, q, c, new int[] {1, 10, 100}[t % 3]);
+    }
+    assertTrue(rejected > 0, "prefix bounds were used");
+    java.nio.file.Path file = dir.resolve("prefix.bin");
+    index.save(file);
+    SegmentedIndex loaded = (SegmentedIndex) provider().load(context(), file, "test-model", 256);
+    for (int t = 0; t < 10; t++) {
+      float[] q = IndexFixtures.query(items, 256, rnd);
+      SearchStats stats = new SearchStats();
+      assertEquals(
+          index.search(q, Condition.ALL, 10).hits(),
+          loaded.search(q, Condition.ALL, 10, stats).hits());
+      assertTrue(stats.prefixRejections() > 0, "the loaded index has its prefix bounds");
+    }
+  }
+
+  @Test
   void plannerPicksTheModeFromTheConditionsCardinality() {
     Random rnd = new Random(4);
     IndexFixtures.Shape shape = new IndexFixtures.Shape(20_000, 32, 100, 30, 200, false, 0.1);
