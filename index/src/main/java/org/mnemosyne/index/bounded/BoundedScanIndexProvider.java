@@ -13,7 +13,7 @@ import org.mnemosyne.index.engine.IndexFlavor;
  * their quantised bounds. Only items whose bound reaches the k-th best score are scored exactly.
  * Where 128 principal directions carry most of the energy (real embeddings), candidates are first
  * rejected from their principal-component prefixes. Settings under {@code
- * mnemosyne.plugin.bounded-scan.}: {@code leaf-size} (32), {@code postings-maximum} (64), {@code
+ * mnemosyne.plugin.bounded-scan.}: {@code leaf-size} (32), {@code postings-maximum} (256), {@code
  * scan-below} (64), {@code prefix-energy-percent} (60; 101 turns prefix bounds off).
  */
 public final class BoundedScanIndexProvider extends EngineIndexProvider {
@@ -49,7 +49,7 @@ public final class BoundedScanIndexProvider extends EngineIndexProvider {
         NAME,
         VERSION,
         setting(context, "leaf-size", 32, 1, 1 << 20),
-        setting(context, "postings-maximum", 64, 0, Integer.MAX_VALUE),
+        setting(context, "postings-maximum", 256, 0, Integer.MAX_VALUE),
         setting(context, "scan-below", 64, 0, Integer.MAX_VALUE),
         setting(context, "prefix-energy-percent", 60, 0, 101) / 100.0);
   }

@@ -91,6 +91,7 @@ final class BallTreeSegment extends Segment {
     float qn = query.vector().norm();
     int[] nodes = new int[64];
     float[] bounds = new float[64];
+    int[] members = new int[options.leafSize()];
     int top = 0;
     if (condition != null && condition.match(0) == NodeCondition.NONE) {
       return;
@@ -104,7 +105,10 @@ final class BallTreeSegment extends Segment {
       }
       stats.nodesVisited++;
       if (tree.isLeaf(node)) {
-        scanLeaf(query, node, q, hits, stats);
+        if (members.length < tree.end(node) - tree.start(node)) {
+          members = new int[tree.end(node) - tree.start(node)];
+        }
+        scanLeaf(query, node, q, members, hits, stats);
         continue;
       }
       int l = tree.left(node);
@@ -140,14 +144,22 @@ final class BallTreeSegment extends Segment {
     return tree.bound(q, qn, node);
   }
 
-  private void scanLeaf(SegmentQuery query, int node, float[] q, TopHits hits, SearchStats stats) {
-    boolean everything = query.everything();
-    for (int p = tree.start(node); p < tree.end(node); p++) {
-      if (everything || query.matches().contains(p)) {
-        stats.exactScores++;
+  private void scanLeaf(
+      SegmentQuery query, int node, float[] q, int[] members, TopHits hits, SearchStats stats) {
+    int from = tree.start(node);
+    int to = tree.end(node);
+    if (query.everything()) {
+      for (int p = from; p < to; p++) {
         hits.offer(score(q, p), ids[p]);
       }
+      stats.exactScores += to - from;
+      return;
     }
+    int n = query.matches().fill(from, to, members);
+    for (int i = 0; i < n; i++) {
+      hits.offer(score(q, members[i]), ids[members[i]]);
+    }
+    stats.exactScores += n;
   }
 
   @Override

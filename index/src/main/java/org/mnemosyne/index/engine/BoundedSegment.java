@@ -71,10 +71,10 @@ final class BoundedSegment extends Segment {
   record BoundedOptions(int leafSize, int postingsMaximum, int scanBelow, double prefixEnergy)
       implements SegmentKind {
     /**
-     * Leaves of 32; postings-scan up to 64 matches (or 4k); scan nodes with 64 matches or fewer;
+     * Leaves of 32; postings-scan up to 256 matches (or 4k); scan nodes with 64 matches or fewer;
      * prefix bounds when 128 directions capture 60 % of the energy.
      */
-    static final BoundedOptions DEFAULT = new BoundedOptions(32, 64, 64, 0.6);
+    static final BoundedOptions DEFAULT = new BoundedOptions(32, 256, 64, 0.6);
 
     @Override
     public String name() {

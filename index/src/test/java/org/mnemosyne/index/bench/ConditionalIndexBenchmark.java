@@ -37,7 +37,7 @@ import org.mnemosyne.index.vector.VectorSupport;
  *   org.mnemosyne.index.bench.ConditionalIndexBenchmark [--n 100000] [--d 512] [--clusters 1000]
  *   [--noise 1.0] [--decay 0] [--k 10] [--queries 400] [--seconds 6] [--verify 100] [--leaf 64]
  *   [--methods scalar-bf,simd-bf,paper-tree,exact-scan,bounded-scan] [--best-leaf 32]
- *   [--postings-maximum 64] [--scan-below 64] [--prefix-energy 0.6]
+ *   [--postings-maximum 256] [--scan-below 64] [--prefix-energy 0.6]
  * </pre>
  */
 public final class ConditionalIndexBenchmark {
@@ -96,7 +96,7 @@ public final class ConditionalIndexBenchmark {
             "bounded-scan",
             "1",
             Integer.parseInt(o.getOrDefault("best-leaf", "32")),
-            Integer.parseInt(o.getOrDefault("postings-maximum", "64")),
+            Integer.parseInt(o.getOrDefault("postings-maximum", "256")),
             Integer.parseInt(o.getOrDefault("scan-below", "64")),
             Double.parseDouble(o.getOrDefault("prefix-energy", "0.6"))));
     indexes.keySet().removeIf(name -> !only.contains(name));

@@ -63,7 +63,13 @@ class BoundedScanIndexTest extends ConditionalIndexContract {
     assertEquals(r.matching(), tiny.exactScores());
 
     SearchStats medium = new SearchStats();
-    r = index.search(q, Condition.term("culture", "c3"), 10, medium);
+    Condition fewCultures =
+        Condition.or(
+            Condition.term("culture", "c3"),
+            Condition.term("culture", "c4"),
+            Condition.term("culture", "c5"),
+            Condition.term("culture", "c6"));
+    r = index.search(q, fewCultures, 10, medium);
     assertEquals("bounded-tree", r.mode());
     assertTrue(medium.approximateScores() <= r.matching());
     assertTrue(medium.exactScores() < r.matching() / 2, "quantised bounds spare exact scores");
