@@ -103,8 +103,16 @@ final class ServeCommand implements Callable<Integer> {
       out.println("schema: version " + SchemaMigrator.migrate(dataSource));
       out.flush();
       Process payara = startPayara(dist, config, layout, db, bind, httpPort);
+      SampleImport samples = new SampleImport(config, layout, registry, dataSource, out);
       Runtime.getRuntime()
-          .addShutdownHook(new Thread(() -> stop(payara, toStop), "mnemosyne-shutdown"));
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    samples
+                        .stop(); // finish the current batch and record it before the database stops
+                    stop(payara, toStop);
+                  },
+                  "mnemosyne-shutdown"));
       String url = "http://" + (bind.equals("0.0.0.0") ? "127.0.0.1" : bind) + ":" + httpPort + "/";
       if (!awaitHealthy(payara, URI.create(url + "api/health"))) {
         stop(payara, null);
@@ -115,6 +123,7 @@ final class ServeCommand implements Callable<Integer> {
           "Mnemosyne is ready at %s (%.1f s after start)%n",
           url, (System.nanoTime() - start) / 1e9);
       out.flush();
+      samples.startInBackground();
       return payara.waitFor() == 0 ? 0 : 1;
     } catch (RuntimeException | IOException e) {
       if (toStop != null) {

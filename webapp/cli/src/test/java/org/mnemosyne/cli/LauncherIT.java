@@ -40,6 +40,8 @@ class LauncherIT {
     pb.environment().put("MNEMOSYNE_HOME", home.toString());
     pb.environment().put("MNEMOSYNE_SHARED_DIR", SHARED.toString());
     pb.environment().remove("MNEMOSYNE_DB_URL");
+    // The first-start sample import has its own tests (db module); keep these runs light.
+    pb.environment().put("MNEMOSYNE_SAMPLES_IMPORT", "false");
     return pb;
   }
 
