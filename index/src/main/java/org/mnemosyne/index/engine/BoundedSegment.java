@@ -50,6 +50,12 @@ import org.mnemosyne.index.vector.TopHits;
  * (counts are node sizes, no membership tests).
  */
 final class BoundedSegment extends Segment {
+  /** Candidates in a group from which the group kernel beats bounding items one by one. */
+  private static final int DENSE_GROUP = 4;
+
+  /** With prefix bounds, nodes are scanned up to this multiple of {@code scanBelow} matches. */
+  private static final int PREFIX_SCAN_FACTOR = 8;
+
   /** Nodes with this many matches or fewer are always scanned. */
   private static final int MIN_DESCEND = 8;
 
@@ -207,6 +213,11 @@ final class BoundedSegment extends Segment {
    * high dimension) this stops descending early and no bound is computed in vain.
    */
   private boolean worthDescending(int node, int matches, float bound, float qn, TopHits hits) {
+    if (prefix != null) {
+      // Candidates rejected from their prefixes cost a few nanoseconds: a bound (a float dot
+      // product) only pays for itself above many more matches.
+      return matches > options.scanBelow() * PREFIX_SCAN_FACTOR;
+    }
     if (matches > options.scanBelow()) {
       return true;
     }
@@ -221,7 +232,9 @@ final class BoundedSegment extends Segment {
 
   /**
    * Scores exactly the ordinals whose bounds reach the threshold: first the principal-component
-   * prefixes (when built), then the full 8-bit codes.
+   * prefixes of their group (when built), then their full 8-bit codes. A group's prefix bounds are
+   * computed once, against the threshold of that moment; the threshold only rises, so a bound below
+   * it stays below.
    */
   private void scan(
       SegmentQuery query,
@@ -233,14 +246,26 @@ final class BoundedSegment extends Segment {
     float[] q = query.vector().padded();
     float qn = query.vector().norm();
     long exact = 0;
+    int group = heads == null ? 1 : prefix.group();
+    float[] groupBounds = heads == null ? null : new float[group];
+    int currentGroup = -1;
     for (int i = 0; i < n; i++) {
       int p = ordinals[i];
       float threshold = hits.threshold();
-      if (heads != null
-          && threshold > Float.NEGATIVE_INFINITY
-          && prefix.below(heads, p, threshold)) {
-        stats.prefixRejections++;
-        continue;
+      if (heads != null && threshold > Float.NEGATIVE_INFINITY) {
+        int g = p / group;
+        if (g != currentGroup
+            && i + DENSE_GROUP <= n
+            && ordinals[i + DENSE_GROUP - 1] / group == g) {
+          // At least DENSE_GROUP candidates in this group: bound all its lanes at once. Scattered
+          // candidates skip the prefixes: for them the full codes cost hardly more.
+          prefix.bound(heads, g, threshold, groupBounds);
+          currentGroup = g;
+        }
+        if (g == currentGroup && groupBounds[p - g * group] < threshold) {
+          stats.prefixRejections++;
+          continue;
+        }
       }
       if (codes.upperBound(q, qn, p) < threshold) {
         continue;

@@ -1,95 +1,118 @@
 package org.mnemosyne.index.vector;
 
+import java.util.Arrays;
+
 /**
- * Early rejection from a few principal components: bounds on the canonical score that read 64 or
- * 128 bytes of an item instead of its full codes.
+ * Early rejection from a few principal components: upper bounds on the canonical score from 64 or
+ * 128 bytes per item, computed for a group of consecutive items at once.
  *
- * <p>With orthonormal leading directions {@code U} ({@code h} of them, {@link PrincipalDirections})
- * each item stores its head {@code ẑ = Uᵀx} (8-bit, {@link QuantizedVectors}) and the norm of what
- * the head leaves out. For any query, with {@code ŵ = Uᵀq} and {@code q⊥ = q - Uŵ}, the identity
- * {@code q·x = ŵ·ẑ + q·(x - Uẑ)} holds exactly whatever rounding produced {@code ẑ} and {@code ŵ},
- * and after the first {@code 64c} components ({@code c = 1, 2}):
+ * <p>With leading directions {@code U} ({@code h} = 64 or 128 of them, {@link PrincipalDirections})
+ * each item stores its head {@code ẑ = Uᵀx}, 8-bit, and norms of what the head leaves out. For any
+ * query, with {@code ŵ = Uᵀq} and {@code q⊥ = q - Uŵ}, the identity {@code q·x = (Uᵀq)·ẑ + q·(x -
+ * Uẑ)} holds exactly whatever rounding produced {@code ẑ}, and after the first {@code 64(k+1)}
+ * components:
  *
  * <pre>
- *   q·x ≤ s(ŵ[:64c]·code[:64c]) + |ŵ[:64c]|·|r[:64c]|          (head, quantised)
- *         + |(ŵ[64c:], q⊥)| · |(ẑ[64c:], x - Uẑ)|             (tail, Cauchy-Schwarz)
- *         + |q| · slack                                          (rounding, non-orthogonality)
+ *   q·x ≤ s (ŵ[:64(k+1)]·code[:64(k+1)]) + |ŵ[:64(k+1)]| |r[:64(k+1)]|   (head, quantised)
+ *         + |(ŵ[64(k+1):], q⊥)| |(ẑ[64(k+1):], x - Uẑ)|                    (tail, Cauchy-Schwarz)
+ *         + |q| slack                     (rounding of ŵ, ẑ and the sums; UᵀU not exactly I)
  * </pre>
  *
- * Real embeddings have power-law spectra: a few dozen components carry most of the energy, the tail
- * norms are small, and most candidates are rejected after 64 or 128 bytes. On isotropic data the
- * tail is as large as the whole and nothing is gained; the index then does not build these bounds
- * (see {@link #energy}).
+ * Real embeddings have power-law spectra: a few dozen components carry most of the energy, the
+ * tails are short, and most candidates are rejected after 64 components. On isotropic data the tail
+ * is as long as the whole and nothing is gained; the index then does not build these bounds.
+ *
+ * <p><b>Layout.</b> Items are grouped by {@link #group} consecutive ordinals (the vector width);
+ * within a group the codes are transposed — int {@code ((k·groups + g)·16 + t)·G + l} holds, byte
+ * by byte, head dimensions {@code 64k + 4t .. 64k + 4t + 3} of item {@code gG + l} — so one kernel
+ * call bounds a whole group with lane-parallel arithmetic: no per-item call, no per-item reduction;
+ * the first 64 components of all groups are contiguous, so a scan that stops there streams them.
+ * Immutable once built.
  */
 public final class PrefixBounds {
   private final int dimension;
   private final int heads;
-  private final int checkpoints;
+  private final int blocks;
+  private final int group;
   private final float[] directions;
-  private final QuantizedVectors codes;
-  private final float[] headResidual;
-  private final float[] tail;
-  private final float[] slack;
   private final double energy;
   private final double orthogonality;
+  private final int[] codes;
+
+  private final float[] scale;
+  private final float[][] headResidual;
+  private final float[][] tail;
+  private final float[] slack;
 
   private PrefixBounds(
-      int dimension,
       PrincipalDirections principal,
       double orthogonality,
-      QuantizedVectors codes,
-      float[] headResidual,
-      float[] tail,
+      int group,
+      int[] codes,
+      float[] scale,
+      float[][] headResidual,
+      float[][] tail,
       float[] slack) {
-    this.dimension = dimension;
+    this.dimension = principal.dimension();
     this.heads = principal.count();
-    this.checkpoints = heads / 64;
+    this.blocks = heads / 64;
+    this.group = group;
     this.directions = principal.directions();
+    this.energy = principal.energy();
+    this.orthogonality = orthogonality;
     this.codes = codes;
+
+    this.scale = scale;
     this.headResidual = headResidual;
     this.tail = tail;
     this.slack = slack;
-    this.energy = principal.energy();
-    this.orthogonality = orthogonality;
+  }
+
+  /** Items per group: the float vector width, or 16 for the scalar kernels. */
+  static int groupSize() {
+    return VectorSupport.SIMD ? VectorSupport.LANES : 16;
   }
 
   /**
    * Projects and quantises the items.
    *
    * @param vectors {@code n × d} row-major floats
-   * @param principal orthonormal directions, a multiple of 64 of them
+   * @param principal orthonormal directions, 64 or 128 of them
    */
   public static PrefixBounds build(float[] vectors, int n, PrincipalDirections principal) {
     int d = principal.dimension();
     int h = principal.count();
-    if (h % 64 != 0 || h == 0) {
-      throw new IllegalArgumentException("prefix bounds need a multiple of 64 directions");
+    if (h != 64 && h != 128) {
+      throw new IllegalArgumentException("prefix bounds need 64 or 128 directions");
     }
+    int blocks = h / 64;
+    int g = groupSize();
+    int groups = (n + g - 1) / g;
     float[] u = principal.directions();
     double orthogonality = orthogonalityError(u, h, d);
-    float[] z = new float[n * h];
-    for (int i = 0; i < n; i++) {
-      for (int c = 0; c < h; c++) {
-        z[i * h + c] = DotProduct.dot(u, c * d, vectors, i * d, d);
-      }
-    }
-    QuantizedVectors codes = QuantizedVectors.quantize(z, n, h);
-    int checkpoints = h / 64;
-    float[] headResidual = new float[n * checkpoints];
-    float[] tail = new float[n * checkpoints];
-    float[] slack = new float[n];
     double gammaD = DotProduct.gamma(d);
     double gammaH = DotProduct.gamma(h);
     double rounding = gammaD * Math.sqrt(h);
+    int[] codes = new int[groups * blocks * 16 * g];
+    float[] scale = new float[groups * g];
+    float[][] headResidual = new float[blocks][groups * g];
+    float[][] tail = new float[blocks][groups * g];
+    float[] slack = new float[groups * g];
+    float[] z = new float[h];
     for (int i = 0; i < n; i++) {
       double xNorm2 = 0;
       for (int j = 0; j < d; j++) {
         xNorm2 += (double) vectors[i * d + j] * vectors[i * d + j];
       }
       double zNorm2 = 0;
+      float max = 0;
       for (int c = 0; c < h; c++) {
-        zNorm2 += (double) z[i * h + c] * z[i * h + c];
+        z[c] = DotProduct.dot(u, c * d, vectors, i * d, d);
+        zNorm2 += (double) z[c] * z[c];
+        max = Math.max(max, Math.abs(z[c]));
       }
+      float s = max / 127f;
+      scale[i] = s;
       // |x - Uẑ|² = |x|² - 2ẑ·(Uᵀx) + ẑᵀ(UᵀU)ẑ with Uᵀx = ẑ - ζ, |ζ| <= gamma(d) sqrt(h) |x|,
       // and |UᵀU - I| <= orthogonality: at most |x|² - |ẑ|² + 2|ẑ||ζ| + orthogonality |ẑ|².
       double restNorm2 =
@@ -100,25 +123,40 @@ public final class PrefixBounds {
                   + 2 * Math.sqrt(zNorm2) * rounding * Math.sqrt(xNorm2)
                   + orthogonality * zNorm2
                   + 1e-12 * xNorm2);
-      double[] residual = codes.residualPrefixes(z, i);
+      int gi = i / g;
+      int l = i % g;
+      double residual2 = 0;
       double zTail2 = zNorm2;
-      for (int k = 0; k < checkpoints; k++) {
+      for (int k = 0; k < blocks; k++) {
         for (int c = 64 * k; c < 64 * (k + 1); c++) {
-          zTail2 -= (double) z[i * h + c] * z[i * h + c];
+          int code = s > 0 ? Math.max(-127, Math.min(127, Math.round(z[c] / s))) : 0;
+          double r = z[c] - (double) s * code;
+          residual2 += r * r;
+          zTail2 -= (double) z[c] * z[c];
+          int t = (c & 63) >>> 2;
+          codes[((k * groups + gi) * 16 + t) * g + l] |= ((code + 128) & 0xFF) << (8 * (c & 3));
         }
-        headResidual[i * checkpoints + k] = up(residual[k]);
-        tail[i * checkpoints + k] = up(Math.sqrt(Math.max(0, zTail2) + restNorm2));
+        headResidual[k][i] = up(Math.sqrt(residual2));
+        tail[k][i] = up(Math.sqrt(Math.max(0, zTail2) + restNorm2));
       }
       double xNorm = Math.sqrt(xNorm2);
       double zNorm = Math.sqrt(zNorm2);
-      // Rounding of ŵ and ẑ (each a float dot of length d), of the quantised head sum, and the
+      // Rounding of ŵ and ẑ (each a float dot of length d), of the quantised head sums, and the
       // part of x - Uẑ that U's imperfect orthogonality leaves inside the head space.
       slack[i] =
           up(
               (4 * gammaD * Math.sqrt(h) + 4 * gammaH + 2 * orthogonality) * (xNorm + zNorm)
                   + 1e-30);
     }
-    return new PrefixBounds(d, principal, orthogonality, codes, headResidual, tail, slack);
+    for (int i = n; i < groups * g; i++) {
+      // Padding lanes: any bound will do, they are never asked about.
+      for (int k = 0; k < blocks; k++) {
+        for (int t = 0; t < 16; t++) {
+          codes[((k * groups + i / g) * 16 + t) * g + i % g] = 0x80808080;
+        }
+      }
+    }
+    return new PrefixBounds(principal, orthogonality, g, codes, scale, headResidual, tail, slack);
   }
 
   private static float up(double v) {
@@ -141,6 +179,11 @@ public final class PrefixBounds {
     return Math.sqrt(sum);
   }
 
+  /** Items per group ({@link #bound} bounds a group at once). */
+  public int group() {
+    return group;
+  }
+
   /** Fraction of the energy the directions capture. */
   public double energy() {
     return energy;
@@ -153,23 +196,24 @@ public final class PrefixBounds {
 
   /** Bytes held, for memory reports. */
   public long bytes() {
-    return 4L * directions.length + codes.bytes() + 4L * (headResidual.length + tail.length);
+    return 4L * (directions.length + codes.length + scale.length * (2 + 2 * blocks));
   }
 
   /** What a query needs for these bounds; one per search. */
   public final class Query {
-    private final float[] w;
-    private final float[] headNorm;
-    private final float[] tailNorm;
-    private final float queryNorm;
+    /** ŵ, then per block k at {@code heads + 3k}: |ŵ[:64(k+1)]|, tail norm, |q|. */
+    final float[] values;
+
+    /** Scratch for the kernel's partial sums. */
+    final float[] scratch = new float[group];
 
     private Query(QueryVector q) {
       int h = heads;
-      w = new float[h];
+      values = new float[h + 3 * blocks];
       double wNorm2 = 0;
       for (int c = 0; c < h; c++) {
-        w[c] = DotProduct.dot(directions, c * dimension, q.padded(), 0, dimension);
-        wNorm2 += (double) w[c] * w[c];
+        values[c] = DotProduct.dot(directions, c * dimension, q.padded(), 0, dimension);
+        wNorm2 += (double) values[c] * values[c];
       }
       double qNorm2 = 0;
       for (int j = 0; j < dimension; j++) {
@@ -185,19 +229,16 @@ public final class PrefixBounds {
                   + 2 * Math.sqrt(wNorm2) * rounding * Math.sqrt(qNorm2)
                   + orthogonality * wNorm2
                   + 1e-12 * qNorm2);
-      double perpNorm = Math.sqrt(perpNorm2);
-      headNorm = new float[checkpoints];
-      tailNorm = new float[checkpoints];
       double head2 = 0;
-      for (int k = 0; k < checkpoints; k++) {
+      for (int k = 0; k < blocks; k++) {
         for (int c = 64 * k; c < 64 * (k + 1); c++) {
-          head2 += (double) w[c] * w[c];
+          head2 += (double) values[c] * values[c];
         }
-        headNorm[k] = up(Math.sqrt(head2));
-        double rest = Math.sqrt(Math.max(0, wNorm2 - head2));
-        tailNorm[k] = up(Math.sqrt(rest * rest + perpNorm * perpNorm) * (1 + 1e-6));
+        double rest2 = Math.max(0, wNorm2 - head2);
+        values[h + 3 * k] = up(Math.sqrt(head2));
+        values[h + 3 * k + 1] = up(Math.sqrt(rest2 + perpNorm2) * (1 + 1e-6));
+        values[h + 3 * k + 2] = q.norm();
       }
-      queryNorm = q.norm();
     }
   }
 
@@ -207,22 +248,54 @@ public final class PrefixBounds {
   }
 
   /**
-   * Whether an upper bound at some checkpoint proves that item {@code item}'s canonical score is
-   * below {@code threshold}.
+   * Upper bounds on the canonical scores of the items of group {@code g} (ordinals {@code g ×
+   * group()} onwards): the tightest over the checkpoints, never below the canonical score. The
+   * second checkpoint is skipped when the first already proves every lane below {@code threshold}.
+   *
+   * @param out receives {@link #group()} bounds
    */
-  public boolean below(Query q, int item, float threshold) {
-    float partial = 0;
-    for (int k = 0; k < checkpoints; k++) {
-      partial += codes.approximate(q.w, item, k, k + 1);
-      float bound =
-          partial
-              + q.headNorm[k] * headResidual[item * checkpoints + k]
-              + q.tailNorm[k] * tail[item * checkpoints + k]
-              + q.queryNorm * slack[item];
-      if (bound + Math.abs(bound) * 1e-6f + Float.MIN_NORMAL < threshold) {
-        return true;
+  public void bound(Query q, int g, float threshold, float[] out) {
+    if (VectorSupport.SIMD) {
+      SimdKernels.prefixBounds(
+          q.values,
+          heads,
+          blocks,
+          codes,
+          g,
+          scale,
+          headResidual,
+          tail,
+          slack,
+          threshold,
+          out,
+          q.scratch);
+    } else {
+      scalarBound(q.values, g, out);
+    }
+  }
+
+  private void scalarBound(float[] values, int g, float[] out) {
+    Arrays.fill(out, Float.POSITIVE_INFINITY);
+    for (int l = 0; l < group; l++) {
+      int i = g * group + l;
+      float partial = 0;
+      for (int k = 0; k < blocks; k++) {
+        float sum = 0;
+        for (int t = 0; t < 16; t++) {
+          int word = codes[((k * (codes.length / (blocks * 16 * group)) + g) * 16 + t) * group + l];
+          for (int b = 0; b < 4; b++) {
+            sum = Math.fma(values[64 * k + 4 * t + b], ((word >>> (8 * b)) & 0xFF) - 128, sum);
+          }
+        }
+        partial += scale[i] * sum;
+        float bound =
+            partial
+                + values[heads + 3 * k] * headResidual[k][i]
+                + values[heads + 3 * k + 1] * tail[k][i]
+                + values[heads + 3 * k + 2] * slack[i];
+        bound += Math.abs(bound) * 1e-6f + Float.MIN_NORMAL;
+        out[l] = Math.min(out[l], bound);
       }
     }
-    return false;
   }
 }

@@ -12,13 +12,20 @@ import jdk.incubator.vector.VectorSpecies;
  * ScalarKernels} bit for bit (dot) or up to summation order (approximate scores, whose bounds allow
  * for it).
  *
- * <p>Two rules keep these kernels on the intrinsics (checked with {@code -XX:+PrintInlining}).
- * Vector values never merge at control-flow joins, where C2 would box them and fall back to Java
- * loops: each kernel is loops with vector accumulators, and the rare tail (a dimension that is not
- * a multiple of 64) leaves the vectors through an array. And each kernel is larger than HotSpot's
- * inlining limit for hot methods (325 bytecodes), so it is compiled as its own root: inlined deep
- * inside a caller, the Vector API's long chains of forced inlining would reach {@code
- * MaxInlineLevel} and silently run as scalar Java. Hence the manual unrolling and no helpers.
+ * <p>Three rules keep these kernels on the intrinsics; break one and C2 silently runs the Vector
+ * API's scalar Java fallback, an order of magnitude slower (seen with JFR as allocations of {@code
+ * Float512Vector} in the kernels):
+ *
+ * <ul>
+ *   <li>vector values never merge at control-flow joins: each kernel is one loop with vector
+ *       accumulators; the rare tail (a dimension that is not a multiple of 64) leaves the vectors
+ *       through an array;
+ *   <li>no second loop consumes the accumulators of a first one;
+ *   <li>each kernel is larger than HotSpot's inlining limit for hot methods (325 bytecodes), so it
+ *       is compiled as its own root: inlined deep inside a caller, the Vector API's long chains of
+ *       forced inlining reach {@code MaxInlineLevel}. Both widths therefore share one method, the
+ *       width being a constant the JIT folds.
+ * </ul>
  */
 final class SimdKernels {
   private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
@@ -49,75 +56,41 @@ final class SimdKernels {
     return VectorShuffle.fromArray(F, idx, 0);
   }
 
+  /**
+   * The canonical dot product. With 16 lanes partial {@code p = 16k + l} is lane {@code l} of
+   * accumulator {@code k}; with 8 lanes {@code p = 8k + l}, and the canonical {@code s[l]} ({@code
+   * l < 16}) = {@code (p[l] + p[16+l]) + (p[32+l] + p[48+l])} gives {@code s[0..8) =
+   * (b0+b2)+(b4+b6)} and {@code s[8..16) = (b1+b3)+(b5+b7)}.
+   */
   static float dot(float[] a, int ao, float[] b, int bo, int d) {
-    return L == 16 ? dot16(a, ao, b, bo, d) : dot8(a, ao, b, bo, d);
+    return (d & 63) == 0 ? dotFull(a, ao, b, bo, d) : dotTail(a, ao, b, bo, d);
   }
 
-  /** Partial p = 16k + l is lane l of a_k. */
-  private static float dot16(float[] a, int ao, float[] b, int bo, int d) {
-    FloatVector a0 = FloatVector.zero(F);
-    FloatVector a1 = a0;
-    FloatVector a2 = a0;
-    FloatVector a3 = a0;
-    int full = d & ~63;
-    int j = 0;
-    for (int pairs = d & ~127; j < pairs; j += 128) {
-      a0 = FloatVector.fromArray(F, a, ao + j).fma(FloatVector.fromArray(F, b, bo + j), a0);
-      a1 =
-          FloatVector.fromArray(F, a, ao + j + 16)
-              .fma(FloatVector.fromArray(F, b, bo + j + 16), a1);
-      a2 =
-          FloatVector.fromArray(F, a, ao + j + 32)
-              .fma(FloatVector.fromArray(F, b, bo + j + 32), a2);
-      a3 =
-          FloatVector.fromArray(F, a, ao + j + 48)
-              .fma(FloatVector.fromArray(F, b, bo + j + 48), a3);
-      a0 =
-          FloatVector.fromArray(F, a, ao + j + 64)
-              .fma(FloatVector.fromArray(F, b, bo + j + 64), a0);
-      a1 =
-          FloatVector.fromArray(F, a, ao + j + 80)
-              .fma(FloatVector.fromArray(F, b, bo + j + 80), a1);
-      a2 =
-          FloatVector.fromArray(F, a, ao + j + 96)
-              .fma(FloatVector.fromArray(F, b, bo + j + 96), a2);
-      a3 =
-          FloatVector.fromArray(F, a, ao + j + 112)
-              .fma(FloatVector.fromArray(F, b, bo + j + 112), a3);
-    }
-    for (; j < full; j += 64) {
-      a0 = FloatVector.fromArray(F, a, ao + j).fma(FloatVector.fromArray(F, b, bo + j), a0);
-      a1 =
-          FloatVector.fromArray(F, a, ao + j + 16)
-              .fma(FloatVector.fromArray(F, b, bo + j + 16), a1);
-      a2 =
-          FloatVector.fromArray(F, a, ao + j + 32)
-              .fma(FloatVector.fromArray(F, b, bo + j + 32), a2);
-      a3 =
-          FloatVector.fromArray(F, a, ao + j + 48)
-              .fma(FloatVector.fromArray(F, b, bo + j + 48), a3);
-    }
-    if (full == d) {
+  /** {@link #dot} for a multiple of 64 dimensions: all in vectors, canonical lane reduction. */
+  private static float dotFull(float[] a, int ao, float[] b, int bo, int d) {
+    if (L == 16) {
+      FloatVector a0 = FloatVector.zero(F);
+      FloatVector a1 = a0;
+      FloatVector a2 = a0;
+      FloatVector a3 = a0;
+      for (int j = 0; j < d; j += 64) {
+        a0 = FloatVector.fromArray(F, a, ao + j).fma(FloatVector.fromArray(F, b, bo + j), a0);
+        a1 =
+            FloatVector.fromArray(F, a, ao + j + 16)
+                .fma(FloatVector.fromArray(F, b, bo + j + 16), a1);
+        a2 =
+            FloatVector.fromArray(F, a, ao + j + 32)
+                .fma(FloatVector.fromArray(F, b, bo + j + 32), a2);
+        a3 =
+            FloatVector.fromArray(F, a, ao + j + 48)
+                .fma(FloatVector.fromArray(F, b, bo + j + 48), a3);
+      }
       FloatVector s = a0.add(a1).add(a2.add(a3));
       s = s.add(s.rearrange(DOWN8));
       s = s.add(s.rearrange(DOWN4));
       s = s.add(s.rearrange(DOWN2));
       return (s.lane(0) + s.lane(1)) + 0.0f;
     }
-    float[] p = new float[64];
-    a0.intoArray(p, 0);
-    a1.intoArray(p, 16);
-    a2.intoArray(p, 32);
-    a3.intoArray(p, 48);
-    return tail(a, ao, b, bo, full, d, p);
-  }
-
-  /**
-   * Partial p = 8k + l is lane l of b_k; the canonical s[l] (l &lt; 16) is (p[l] + p[16+l]) +
-   * (p[32+l] + p[48+l]), so s[0..8) = (b0+b2)+(b4+b6) and s[8..16) = (b1+b3)+(b5+b7); then s[l] +
-   * s[l+8] for l &lt; 8.
-   */
-  private static float dot8(float[] a, int ao, float[] b, int bo, int d) {
     FloatVector b0 = FloatVector.zero(F);
     FloatVector b1 = b0;
     FloatVector b2 = b0;
@@ -126,83 +99,91 @@ final class SimdKernels {
     FloatVector b5 = b0;
     FloatVector b6 = b0;
     FloatVector b7 = b0;
+    for (int j = 0; j < d; j += 64) {
+      b0 = FloatVector.fromArray(F, a, ao + j).fma(FloatVector.fromArray(F, b, bo + j), b0);
+      b1 = FloatVector.fromArray(F, a, ao + j + 8).fma(FloatVector.fromArray(F, b, bo + j + 8), b1);
+      b2 =
+          FloatVector.fromArray(F, a, ao + j + 16)
+              .fma(FloatVector.fromArray(F, b, bo + j + 16), b2);
+      b3 =
+          FloatVector.fromArray(F, a, ao + j + 24)
+              .fma(FloatVector.fromArray(F, b, bo + j + 24), b3);
+      b4 =
+          FloatVector.fromArray(F, a, ao + j + 32)
+              .fma(FloatVector.fromArray(F, b, bo + j + 32), b4);
+      b5 =
+          FloatVector.fromArray(F, a, ao + j + 40)
+              .fma(FloatVector.fromArray(F, b, bo + j + 40), b5);
+      b6 =
+          FloatVector.fromArray(F, a, ao + j + 48)
+              .fma(FloatVector.fromArray(F, b, bo + j + 48), b6);
+      b7 =
+          FloatVector.fromArray(F, a, ao + j + 56)
+              .fma(FloatVector.fromArray(F, b, bo + j + 56), b7);
+    }
+    FloatVector s = b0.add(b2).add(b4.add(b6)).add(b1.add(b3).add(b5.add(b7)));
+    s = s.add(s.rearrange(DOWN4));
+    s = s.add(s.rearrange(DOWN2));
+    return (s.lane(0) + s.lane(1)) + 0.0f;
+  }
+
+  /** {@link #dot} with a tail: the vectors leave through an array of the 64 partials. */
+  private static float dotTail(float[] a, int ao, float[] b, int bo, int d) {
     int full = d & ~63;
-    int j = 0;
-    for (int pairs = d & ~127; j < pairs; j += 128) {
-      b0 = FloatVector.fromArray(F, a, ao + j).fma(FloatVector.fromArray(F, b, bo + j), b0);
-      b1 = FloatVector.fromArray(F, a, ao + j + 8).fma(FloatVector.fromArray(F, b, bo + j + 8), b1);
-      b2 =
-          FloatVector.fromArray(F, a, ao + j + 16)
-              .fma(FloatVector.fromArray(F, b, bo + j + 16), b2);
-      b3 =
-          FloatVector.fromArray(F, a, ao + j + 24)
-              .fma(FloatVector.fromArray(F, b, bo + j + 24), b3);
-      b4 =
-          FloatVector.fromArray(F, a, ao + j + 32)
-              .fma(FloatVector.fromArray(F, b, bo + j + 32), b4);
-      b5 =
-          FloatVector.fromArray(F, a, ao + j + 40)
-              .fma(FloatVector.fromArray(F, b, bo + j + 40), b5);
-      b6 =
-          FloatVector.fromArray(F, a, ao + j + 48)
-              .fma(FloatVector.fromArray(F, b, bo + j + 48), b6);
-      b7 =
-          FloatVector.fromArray(F, a, ao + j + 56)
-              .fma(FloatVector.fromArray(F, b, bo + j + 56), b7);
-      b0 =
-          FloatVector.fromArray(F, a, ao + j + 64)
-              .fma(FloatVector.fromArray(F, b, bo + j + 64), b0);
-      b1 =
-          FloatVector.fromArray(F, a, ao + j + 72)
-              .fma(FloatVector.fromArray(F, b, bo + j + 72), b1);
-      b2 =
-          FloatVector.fromArray(F, a, ao + j + 80)
-              .fma(FloatVector.fromArray(F, b, bo + j + 80), b2);
-      b3 =
-          FloatVector.fromArray(F, a, ao + j + 88)
-              .fma(FloatVector.fromArray(F, b, bo + j + 88), b3);
-      b4 =
-          FloatVector.fromArray(F, a, ao + j + 96)
-              .fma(FloatVector.fromArray(F, b, bo + j + 96), b4);
-      b5 =
-          FloatVector.fromArray(F, a, ao + j + 104)
-              .fma(FloatVector.fromArray(F, b, bo + j + 104), b5);
-      b6 =
-          FloatVector.fromArray(F, a, ao + j + 112)
-              .fma(FloatVector.fromArray(F, b, bo + j + 112), b6);
-      b7 =
-          FloatVector.fromArray(F, a, ao + j + 120)
-              .fma(FloatVector.fromArray(F, b, bo + j + 120), b7);
-    }
-    for (; j < full; j += 64) {
-      b0 = FloatVector.fromArray(F, a, ao + j).fma(FloatVector.fromArray(F, b, bo + j), b0);
-      b1 = FloatVector.fromArray(F, a, ao + j + 8).fma(FloatVector.fromArray(F, b, bo + j + 8), b1);
-      b2 =
-          FloatVector.fromArray(F, a, ao + j + 16)
-              .fma(FloatVector.fromArray(F, b, bo + j + 16), b2);
-      b3 =
-          FloatVector.fromArray(F, a, ao + j + 24)
-              .fma(FloatVector.fromArray(F, b, bo + j + 24), b3);
-      b4 =
-          FloatVector.fromArray(F, a, ao + j + 32)
-              .fma(FloatVector.fromArray(F, b, bo + j + 32), b4);
-      b5 =
-          FloatVector.fromArray(F, a, ao + j + 40)
-              .fma(FloatVector.fromArray(F, b, bo + j + 40), b5);
-      b6 =
-          FloatVector.fromArray(F, a, ao + j + 48)
-              .fma(FloatVector.fromArray(F, b, bo + j + 48), b6);
-      b7 =
-          FloatVector.fromArray(F, a, ao + j + 56)
-              .fma(FloatVector.fromArray(F, b, bo + j + 56), b7);
-    }
-    if (full == d) {
-      FloatVector s = b0.add(b2).add(b4.add(b6)).add(b1.add(b3).add(b5.add(b7)));
-      s = s.add(s.rearrange(DOWN4));
-      s = s.add(s.rearrange(DOWN2));
-      return (s.lane(0) + s.lane(1)) + 0.0f;
-    }
     float[] p = new float[64];
+    if (L == 16) {
+      FloatVector a0 = FloatVector.zero(F);
+      FloatVector a1 = a0;
+      FloatVector a2 = a0;
+      FloatVector a3 = a0;
+      for (int j = 0; j < full; j += 64) {
+        a0 = FloatVector.fromArray(F, a, ao + j).fma(FloatVector.fromArray(F, b, bo + j), a0);
+        a1 =
+            FloatVector.fromArray(F, a, ao + j + 16)
+                .fma(FloatVector.fromArray(F, b, bo + j + 16), a1);
+        a2 =
+            FloatVector.fromArray(F, a, ao + j + 32)
+                .fma(FloatVector.fromArray(F, b, bo + j + 32), a2);
+        a3 =
+            FloatVector.fromArray(F, a, ao + j + 48)
+                .fma(FloatVector.fromArray(F, b, bo + j + 48), a3);
+      }
+      a0.intoArray(p, 0);
+      a1.intoArray(p, 16);
+      a2.intoArray(p, 32);
+      a3.intoArray(p, 48);
+      return tail(a, ao, b, bo, full, d, p);
+    }
+    FloatVector b0 = FloatVector.zero(F);
+    FloatVector b1 = b0;
+    FloatVector b2 = b0;
+    FloatVector b3 = b0;
+    FloatVector b4 = b0;
+    FloatVector b5 = b0;
+    FloatVector b6 = b0;
+    FloatVector b7 = b0;
+    for (int j = 0; j < full; j += 64) {
+      b0 = FloatVector.fromArray(F, a, ao + j).fma(FloatVector.fromArray(F, b, bo + j), b0);
+      b1 = FloatVector.fromArray(F, a, ao + j + 8).fma(FloatVector.fromArray(F, b, bo + j + 8), b1);
+      b2 =
+          FloatVector.fromArray(F, a, ao + j + 16)
+              .fma(FloatVector.fromArray(F, b, bo + j + 16), b2);
+      b3 =
+          FloatVector.fromArray(F, a, ao + j + 24)
+              .fma(FloatVector.fromArray(F, b, bo + j + 24), b3);
+      b4 =
+          FloatVector.fromArray(F, a, ao + j + 32)
+              .fma(FloatVector.fromArray(F, b, bo + j + 32), b4);
+      b5 =
+          FloatVector.fromArray(F, a, ao + j + 40)
+              .fma(FloatVector.fromArray(F, b, bo + j + 40), b5);
+      b6 =
+          FloatVector.fromArray(F, a, ao + j + 48)
+              .fma(FloatVector.fromArray(F, b, bo + j + 48), b6);
+      b7 =
+          FloatVector.fromArray(F, a, ao + j + 56)
+              .fma(FloatVector.fromArray(F, b, bo + j + 56), b7);
+    }
     b0.intoArray(p, 0);
     b1.intoArray(p, 8);
     b2.intoArray(p, 16);
@@ -222,291 +203,240 @@ final class SimdKernels {
     return ScalarKernels.reduce64(p);
   }
 
-  /** See {@link ScalarKernels#approx}; summation order differs, which the bounds allow for. */
+  /**
+   * See {@link ScalarKernels#approx}; summation order differs, which the bounds allow for. Per
+   * 64-dimension block one int load (two with 8 lanes); byte k of the lanes is decoded by shifting
+   * it to the low byte, OR-ing the exponent of 2^23 and subtracting 2^23 + 128 (exact in float).
+   */
   static float approx(float[] q, int[] codes, int offset, int from, int to) {
-    return L == 16 ? approx16(q, codes, offset, from, to) : approx8(q, codes, offset, from, to);
+    FloatVector bias = FloatVector.broadcast(F, MAGIC_OFFSET);
+    FloatVector a0 = FloatVector.zero(F);
+    FloatVector a1 = a0;
+    FloatVector a2 = a0;
+    FloatVector a3 = a0;
+    if (L == 16) {
+      for (int b = from; b < to; b++) {
+        int j = b << 6;
+        IntVector v = IntVector.fromArray(I, codes, offset + (b << 4));
+        a0 =
+            v.and(0xFF)
+                .or(MAGIC_BITS)
+                .reinterpretAsFloats()
+                .sub(bias)
+                .fma(FloatVector.fromArray(F, q, j), a0);
+        a1 =
+            v.lanewise(VectorOperators.LSHR, 8)
+                .and(0xFF)
+                .or(MAGIC_BITS)
+                .reinterpretAsFloats()
+                .sub(bias)
+                .fma(FloatVector.fromArray(F, q, j + 16), a1);
+        a2 =
+            v.lanewise(VectorOperators.LSHR, 16)
+                .and(0xFF)
+                .or(MAGIC_BITS)
+                .reinterpretAsFloats()
+                .sub(bias)
+                .fma(FloatVector.fromArray(F, q, j + 32), a2);
+        a3 =
+            v.lanewise(VectorOperators.LSHR, 24)
+                .or(MAGIC_BITS)
+                .reinterpretAsFloats()
+                .sub(bias)
+                .fma(FloatVector.fromArray(F, q, j + 48), a3);
+      }
+      return a0.add(a1).add(a2.add(a3)).reduceLanes(VectorOperators.ADD);
+    }
+    for (int b = from; b < to; b++) {
+      int j = b << 6;
+      int w = offset + (b << 4);
+      IntVector v = IntVector.fromArray(I, codes, w);
+      IntVector u = IntVector.fromArray(I, codes, w + 8);
+      a0 =
+          v.and(0xFF)
+              .or(MAGIC_BITS)
+              .reinterpretAsFloats()
+              .sub(bias)
+              .fma(FloatVector.fromArray(F, q, j), a0);
+      a1 =
+          u.and(0xFF)
+              .or(MAGIC_BITS)
+              .reinterpretAsFloats()
+              .sub(bias)
+              .fma(FloatVector.fromArray(F, q, j + 8), a1);
+      a2 =
+          v.lanewise(VectorOperators.LSHR, 8)
+              .and(0xFF)
+              .or(MAGIC_BITS)
+              .reinterpretAsFloats()
+              .sub(bias)
+              .fma(FloatVector.fromArray(F, q, j + 16), a2);
+      a3 =
+          u.lanewise(VectorOperators.LSHR, 8)
+              .and(0xFF)
+              .or(MAGIC_BITS)
+              .reinterpretAsFloats()
+              .sub(bias)
+              .fma(FloatVector.fromArray(F, q, j + 24), a3);
+      a0 =
+          v.lanewise(VectorOperators.LSHR, 16)
+              .and(0xFF)
+              .or(MAGIC_BITS)
+              .reinterpretAsFloats()
+              .sub(bias)
+              .fma(FloatVector.fromArray(F, q, j + 32), a0);
+      a1 =
+          u.lanewise(VectorOperators.LSHR, 16)
+              .and(0xFF)
+              .or(MAGIC_BITS)
+              .reinterpretAsFloats()
+              .sub(bias)
+              .fma(FloatVector.fromArray(F, q, j + 40), a1);
+      a2 =
+          v.lanewise(VectorOperators.LSHR, 24)
+              .or(MAGIC_BITS)
+              .reinterpretAsFloats()
+              .sub(bias)
+              .fma(FloatVector.fromArray(F, q, j + 48), a2);
+      a3 =
+          u.lanewise(VectorOperators.LSHR, 24)
+              .or(MAGIC_BITS)
+              .reinterpretAsFloats()
+              .sub(bias)
+              .fma(FloatVector.fromArray(F, q, j + 56), a3);
+    }
+    return a0.add(a1).add(a2.add(a3)).reduceLanes(VectorOperators.ADD);
   }
 
   /**
-   * 16 lanes: one int load per 64-dimension block; byte k of the lanes is decoded by shifting it to
-   * the low byte, OR-ing the exponent of 2^23 and subtracting 2^23 + 128 (exact in float).
+   * The group kernel of {@link PrefixBounds#bound}: lane l bounds item {@code g L + l} after 64 and
+   * (when there are two blocks) 128 head components; see there for the layout.
    */
-  private static float approx16(float[] q, int[] codes, int offset, int from, int to) {
+  static void prefixBounds(
+      float[] w,
+      int heads,
+      int blocks,
+      int[] codes,
+      int g,
+      float[] scale,
+      float[][] headResidual,
+      float[][] tail,
+      float[] slack,
+      float threshold,
+      float[] out,
+      float[] scratch) {
+    int base = g * L;
     FloatVector bias = FloatVector.broadcast(F, MAGIC_OFFSET);
+    FloatVector sc = FloatVector.fromArray(F, scale, base);
+    FloatVector sl = FloatVector.fromArray(F, slack, base);
+    int cbase = g * 16 * L;
     FloatVector a0 = FloatVector.zero(F);
     FloatVector a1 = a0;
     FloatVector a2 = a0;
     FloatVector a3 = a0;
-    int b = from;
-    for (int pairs = from + ((to - from) & ~1); b < pairs; b += 2) {
-      int j = b << 6;
-      IntVector v = IntVector.fromArray(I, codes, offset + (b << 4));
-      IntVector u = IntVector.fromArray(I, codes, offset + (b << 4) + 16);
+    for (int t = 0; t < 16; t++) {
+      IntVector v = IntVector.fromArray(I, codes, cbase + t * L);
+      int j = 4 * t;
       a0 =
           v.and(0xFF)
               .or(MAGIC_BITS)
               .reinterpretAsFloats()
               .sub(bias)
-              .fma(FloatVector.fromArray(F, q, j), a0);
+              .fma(FloatVector.broadcast(F, w[j]), a0);
       a1 =
           v.lanewise(VectorOperators.LSHR, 8)
               .and(0xFF)
               .or(MAGIC_BITS)
               .reinterpretAsFloats()
               .sub(bias)
-              .fma(FloatVector.fromArray(F, q, j + 16), a1);
+              .fma(FloatVector.broadcast(F, w[j + 1]), a1);
       a2 =
           v.lanewise(VectorOperators.LSHR, 16)
               .and(0xFF)
               .or(MAGIC_BITS)
               .reinterpretAsFloats()
               .sub(bias)
-              .fma(FloatVector.fromArray(F, q, j + 32), a2);
+              .fma(FloatVector.broadcast(F, w[j + 2]), a2);
       a3 =
           v.lanewise(VectorOperators.LSHR, 24)
               .or(MAGIC_BITS)
               .reinterpretAsFloats()
               .sub(bias)
-              .fma(FloatVector.fromArray(F, q, j + 48), a3);
-      a0 =
-          u.and(0xFF)
-              .or(MAGIC_BITS)
-              .reinterpretAsFloats()
-              .sub(bias)
-              .fma(FloatVector.fromArray(F, q, j + 64), a0);
-      a1 =
-          u.lanewise(VectorOperators.LSHR, 8)
-              .and(0xFF)
-              .or(MAGIC_BITS)
-              .reinterpretAsFloats()
-              .sub(bias)
-              .fma(FloatVector.fromArray(F, q, j + 80), a1);
-      a2 =
-          u.lanewise(VectorOperators.LSHR, 16)
-              .and(0xFF)
-              .or(MAGIC_BITS)
-              .reinterpretAsFloats()
-              .sub(bias)
-              .fma(FloatVector.fromArray(F, q, j + 96), a2);
-      a3 =
-          u.lanewise(VectorOperators.LSHR, 24)
-              .or(MAGIC_BITS)
-              .reinterpretAsFloats()
-              .sub(bias)
-              .fma(FloatVector.fromArray(F, q, j + 112), a3);
+              .fma(FloatVector.broadcast(F, w[j + 3]), a3);
     }
-    for (; b < to; b++) {
-      int j = b << 6;
-      IntVector v = IntVector.fromArray(I, codes, offset + (b << 4));
-      a0 =
-          v.and(0xFF)
-              .or(MAGIC_BITS)
-              .reinterpretAsFloats()
-              .sub(bias)
-              .fma(FloatVector.fromArray(F, q, j), a0);
-      a1 =
-          v.lanewise(VectorOperators.LSHR, 8)
-              .and(0xFF)
-              .or(MAGIC_BITS)
-              .reinterpretAsFloats()
-              .sub(bias)
-              .fma(FloatVector.fromArray(F, q, j + 16), a1);
-      a2 =
-          v.lanewise(VectorOperators.LSHR, 16)
-              .and(0xFF)
-              .or(MAGIC_BITS)
-              .reinterpretAsFloats()
-              .sub(bias)
-              .fma(FloatVector.fromArray(F, q, j + 32), a2);
-      a3 =
-          v.lanewise(VectorOperators.LSHR, 24)
-              .or(MAGIC_BITS)
-              .reinterpretAsFloats()
-              .sub(bias)
-              .fma(FloatVector.fromArray(F, q, j + 48), a3);
+    FloatVector partial = a0.add(a1).add(a2.add(a3)).mul(sc);
+    FloatVector first =
+        partial
+            .add(FloatVector.fromArray(F, headResidual[0], base).mul(w[heads]))
+            .add(FloatVector.fromArray(F, tail[0], base).mul(w[heads + 1]))
+            .add(sl.mul(w[heads + 2]));
+    first = first.add(first.abs().mul(1e-6f)).add(Float.MIN_NORMAL);
+    first.intoArray(out, 0);
+    partial.intoArray(scratch, 0);
+    // No vector may live across this branch (C2 would fall back to Java): reload after it.
+    if (blocks == 1 || first.compare(VectorOperators.LT, threshold).allTrue()) {
+      return;
     }
-    return a0.add(a1).add(a2.add(a3)).reduceLanes(VectorOperators.ADD);
+    prefixSecond(w, heads, codes, g, scale, headResidual, tail, slack, out, scratch);
   }
 
-  /** 8 lanes: a 64-dimension block is two int loads, lanes 0..7 and 8..15 of the layout. */
-  private static float approx8(float[] q, int[] codes, int offset, int from, int to) {
+  /** The second checkpoint of {@link #prefixBounds}, starting from the partial sums in scratch. */
+  private static void prefixSecond(
+      float[] w,
+      int heads,
+      int[] codes,
+      int g,
+      float[] scale,
+      float[][] headResidual,
+      float[][] tail,
+      float[] slack,
+      float[] out,
+      float[] scratch) {
+    int base = g * L;
     FloatVector bias = FloatVector.broadcast(F, MAGIC_OFFSET);
-    FloatVector a0 = FloatVector.zero(F);
-    FloatVector a1 = a0;
-    FloatVector a2 = a0;
-    FloatVector a3 = a0;
-    int b = from;
-    for (int pairs = from + ((to - from) & ~1); b < pairs; b += 2) {
-      int j = b << 6;
-      int w = offset + (b << 4);
-      IntVector v = IntVector.fromArray(I, codes, w);
-      IntVector u = IntVector.fromArray(I, codes, w + 8);
-      IntVector x = IntVector.fromArray(I, codes, w + 16);
-      IntVector y = IntVector.fromArray(I, codes, w + 24);
-      a0 =
+    int cbase = (codes.length / (32 * L) + g) * 16 * L;
+    FloatVector b0 = FloatVector.zero(F);
+    FloatVector b1 = b0;
+    FloatVector b2 = b0;
+    FloatVector b3 = b0;
+    for (int t = 0; t < 16; t++) {
+      IntVector v = IntVector.fromArray(I, codes, cbase + t * L);
+      int j = 64 + 4 * t;
+      b0 =
           v.and(0xFF)
               .or(MAGIC_BITS)
               .reinterpretAsFloats()
               .sub(bias)
-              .fma(FloatVector.fromArray(F, q, j), a0);
-      a1 =
-          u.and(0xFF)
-              .or(MAGIC_BITS)
-              .reinterpretAsFloats()
-              .sub(bias)
-              .fma(FloatVector.fromArray(F, q, j + 8), a1);
-      a2 =
+              .fma(FloatVector.broadcast(F, w[j]), b0);
+      b1 =
           v.lanewise(VectorOperators.LSHR, 8)
               .and(0xFF)
               .or(MAGIC_BITS)
               .reinterpretAsFloats()
               .sub(bias)
-              .fma(FloatVector.fromArray(F, q, j + 16), a2);
-      a3 =
-          u.lanewise(VectorOperators.LSHR, 8)
-              .and(0xFF)
-              .or(MAGIC_BITS)
-              .reinterpretAsFloats()
-              .sub(bias)
-              .fma(FloatVector.fromArray(F, q, j + 24), a3);
-      a0 =
+              .fma(FloatVector.broadcast(F, w[j + 1]), b1);
+      b2 =
           v.lanewise(VectorOperators.LSHR, 16)
               .and(0xFF)
               .or(MAGIC_BITS)
               .reinterpretAsFloats()
               .sub(bias)
-              .fma(FloatVector.fromArray(F, q, j + 32), a0);
-      a1 =
-          u.lanewise(VectorOperators.LSHR, 16)
-              .and(0xFF)
-              .or(MAGIC_BITS)
-              .reinterpretAsFloats()
-              .sub(bias)
-              .fma(FloatVector.fromArray(F, q, j + 40), a1);
-      a2 =
+              .fma(FloatVector.broadcast(F, w[j + 2]), b2);
+      b3 =
           v.lanewise(VectorOperators.LSHR, 24)
               .or(MAGIC_BITS)
               .reinterpretAsFloats()
               .sub(bias)
-              .fma(FloatVector.fromArray(F, q, j + 48), a2);
-      a3 =
-          u.lanewise(VectorOperators.LSHR, 24)
-              .or(MAGIC_BITS)
-              .reinterpretAsFloats()
-              .sub(bias)
-              .fma(FloatVector.fromArray(F, q, j + 56), a3);
-      a0 =
-          x.and(0xFF)
-              .or(MAGIC_BITS)
-              .reinterpretAsFloats()
-              .sub(bias)
-              .fma(FloatVector.fromArray(F, q, j + 64), a0);
-      a1 =
-          y.and(0xFF)
-              .or(MAGIC_BITS)
-              .reinterpretAsFloats()
-              .sub(bias)
-              .fma(FloatVector.fromArray(F, q, j + 72), a1);
-      a2 =
-          x.lanewise(VectorOperators.LSHR, 8)
-              .and(0xFF)
-              .or(MAGIC_BITS)
-              .reinterpretAsFloats()
-              .sub(bias)
-              .fma(FloatVector.fromArray(F, q, j + 80), a2);
-      a3 =
-          y.lanewise(VectorOperators.LSHR, 8)
-              .and(0xFF)
-              .or(MAGIC_BITS)
-              .reinterpretAsFloats()
-              .sub(bias)
-              .fma(FloatVector.fromArray(F, q, j + 88), a3);
-      a0 =
-          x.lanewise(VectorOperators.LSHR, 16)
-              .and(0xFF)
-              .or(MAGIC_BITS)
-              .reinterpretAsFloats()
-              .sub(bias)
-              .fma(FloatVector.fromArray(F, q, j + 96), a0);
-      a1 =
-          y.lanewise(VectorOperators.LSHR, 16)
-              .and(0xFF)
-              .or(MAGIC_BITS)
-              .reinterpretAsFloats()
-              .sub(bias)
-              .fma(FloatVector.fromArray(F, q, j + 104), a1);
-      a2 =
-          x.lanewise(VectorOperators.LSHR, 24)
-              .or(MAGIC_BITS)
-              .reinterpretAsFloats()
-              .sub(bias)
-              .fma(FloatVector.fromArray(F, q, j + 112), a2);
-      a3 =
-          y.lanewise(VectorOperators.LSHR, 24)
-              .or(MAGIC_BITS)
-              .reinterpretAsFloats()
-              .sub(bias)
-              .fma(FloatVector.fromArray(F, q, j + 120), a3);
+              .fma(FloatVector.broadcast(F, w[j + 3]), b3);
     }
-    for (; b < to; b++) {
-      int j = b << 6;
-      int w = offset + (b << 4);
-      IntVector v = IntVector.fromArray(I, codes, w);
-      IntVector u = IntVector.fromArray(I, codes, w + 8);
-      a0 =
-          v.and(0xFF)
-              .or(MAGIC_BITS)
-              .reinterpretAsFloats()
-              .sub(bias)
-              .fma(FloatVector.fromArray(F, q, j), a0);
-      a1 =
-          u.and(0xFF)
-              .or(MAGIC_BITS)
-              .reinterpretAsFloats()
-              .sub(bias)
-              .fma(FloatVector.fromArray(F, q, j + 8), a1);
-      a2 =
-          v.lanewise(VectorOperators.LSHR, 8)
-              .and(0xFF)
-              .or(MAGIC_BITS)
-              .reinterpretAsFloats()
-              .sub(bias)
-              .fma(FloatVector.fromArray(F, q, j + 16), a2);
-      a3 =
-          u.lanewise(VectorOperators.LSHR, 8)
-              .and(0xFF)
-              .or(MAGIC_BITS)
-              .reinterpretAsFloats()
-              .sub(bias)
-              .fma(FloatVector.fromArray(F, q, j + 24), a3);
-      a0 =
-          v.lanewise(VectorOperators.LSHR, 16)
-              .and(0xFF)
-              .or(MAGIC_BITS)
-              .reinterpretAsFloats()
-              .sub(bias)
-              .fma(FloatVector.fromArray(F, q, j + 32), a0);
-      a1 =
-          u.lanewise(VectorOperators.LSHR, 16)
-              .and(0xFF)
-              .or(MAGIC_BITS)
-              .reinterpretAsFloats()
-              .sub(bias)
-              .fma(FloatVector.fromArray(F, q, j + 40), a1);
-      a2 =
-          v.lanewise(VectorOperators.LSHR, 24)
-              .or(MAGIC_BITS)
-              .reinterpretAsFloats()
-              .sub(bias)
-              .fma(FloatVector.fromArray(F, q, j + 48), a2);
-      a3 =
-          u.lanewise(VectorOperators.LSHR, 24)
-              .or(MAGIC_BITS)
-              .reinterpretAsFloats()
-              .sub(bias)
-              .fma(FloatVector.fromArray(F, q, j + 56), a3);
-    }
-    return a0.add(a1).add(a2.add(a3)).reduceLanes(VectorOperators.ADD);
+    FloatVector second =
+        FloatVector.fromArray(F, scratch, 0)
+            .add(b0.add(b1).add(b2.add(b3)).mul(FloatVector.fromArray(F, scale, base)))
+            .add(FloatVector.fromArray(F, headResidual[1], base).mul(w[heads + 3]))
+            .add(FloatVector.fromArray(F, tail[1], base).mul(w[heads + 4]))
+            .add(FloatVector.fromArray(F, slack, base).mul(w[heads + 5]));
+    second = second.add(second.abs().mul(1e-6f)).add(Float.MIN_NORMAL);
+    FloatVector.fromArray(F, out, 0).min(second).intoArray(out, 0);
   }
 
   /** Squared Euclidean distance, any summation order. */

@@ -1,6 +1,5 @@
 package org.mnemosyne.index.vector;
 
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -31,14 +30,24 @@ class PrefixBoundsTest {
     PrefixBounds bounds = PrefixBounds.build(x, items.size(), principal);
     long rejected = 0;
     long tested = 0;
+    int group = bounds.group();
+    float[] out = new float[group];
     for (int t = 0; t < 20; t++) {
       QueryVector q = QueryVector.of(IndexFixtures.query(items, d, rnd), d);
       PrefixBounds.Query pq = bounds.prepare(q);
-      for (int i = 0; i < items.size(); i++) {
-        float score = DotProduct.dot(q.padded(), 0, x, i * d, d);
-        assertFalse(bounds.below(pq, i, score), "a bound fell below the score of item " + i);
-        tested++;
-        rejected += bounds.below(pq, i, 0.5f) ? 1 : 0;
+      for (int g = 0; g * group < items.size(); g++) {
+        for (float threshold : new float[] {Float.NEGATIVE_INFINITY, 0.5f, 2f}) {
+          bounds.bound(pq, g, threshold, out);
+          for (int l = 0; l < group && g * group + l < items.size(); l++) {
+            int i = g * group + l;
+            float score = DotProduct.dot(q.padded(), 0, x, i * d, d);
+            assertTrue(out[l] >= score, "a bound fell below the score of item " + i);
+            if (threshold == 0.5f) {
+              tested++;
+              rejected += out[l] < 0.5f ? 1 : 0;
+            }
+          }
+        }
       }
     }
     assertTrue(rejected > tested / 2, "prefixes reject most items below 0.5: " + rejected);
