@@ -9,7 +9,8 @@ import java.util.Set;
  * how many live items matched the condition. Not thread-safe: one per search.
  */
 public final class SearchStats {
-  private final Set<String> modes = new LinkedHashSet<>();
+  private String firstMode;
+  private Set<String> modes;
   long exactScores;
   long approximateScores;
   long nodesVisited;
@@ -18,12 +19,23 @@ public final class SearchStats {
 
   /** Records that a mode ran. */
   void mode(String mode) {
-    modes.add(mode);
+    if (firstMode == null) {
+      firstMode = mode;
+    } else if (!firstMode.equals(mode)) {
+      if (modes == null) {
+        modes = new LinkedHashSet<>();
+        modes.add(firstMode);
+      }
+      modes.add(mode);
+    }
   }
 
   /** The modes that ran, joined by {@code +} in the order they first ran. */
   public String modes() {
-    return modes.isEmpty() ? "empty" : String.join("+", modes);
+    if (firstMode == null) {
+      return "empty";
+    }
+    return modes == null ? firstMode : String.join("+", modes);
   }
 
   /** Canonical dot products computed. */

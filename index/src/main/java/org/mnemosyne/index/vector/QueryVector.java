@@ -4,9 +4,10 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * A validated query vector with what the kernels need: a private copy zero-padded to a multiple of
- * 64 (the canonical dot product reads its first {@code dimension} values, the quantised kernels all
- * of it) and an upper bound on its L2 norm.
+ * A validated query vector with what the kernels need: the values zero-padded to a multiple of 64
+ * (the canonical dot product reads the first {@code dimension}, the quantised kernels all) and an
+ * upper bound on its L2 norm. When the dimension is already a multiple of 64 the caller's array is
+ * used as it is (no copy on the hot path): callers must not modify it during the search.
  *
  * @param padded the query values followed by zeros; never modified
  * @param dimension the number of query values
@@ -45,8 +46,9 @@ public record QueryVector(float[] padded, int dimension, float norm) {
       throw new IllegalArgumentException("the query vector is all zeros");
     }
     float norm = Math.nextUp((float) (Math.sqrt(norm2) * (1 + 1e-9)));
-    float[] padded = Arrays.copyOf(query, QuantizedVectors.paddedLength(query.length));
-    return new QueryVector(padded, query.length, norm);
+    int padded = QuantizedVectors.paddedLength(query.length);
+    return new QueryVector(
+        padded == query.length ? query : Arrays.copyOf(query, padded), query.length, norm);
   }
 
   /**

@@ -124,16 +124,15 @@ public final class TopHits {
 
   /** The kept pairs, best first. */
   public List<Hit> toHits() {
-    Integer[] order = new Integer[size];
+    int[] order = new int[size];
     for (int i = 0; i < size; i++) {
-      order[i] = i;
+      int j = i;
+      while (j > 0 && better(scores[i], ids[i], scores[order[j - 1]], ids[order[j - 1]])) {
+        order[j] = order[j - 1];
+        j--;
+      }
+      order[j] = i;
     }
-    java.util.Arrays.sort(
-        order,
-        (a, b) ->
-            better(scores[a], ids[a], scores[b], ids[b])
-                ? -1
-                : better(scores[b], ids[b], scores[a], ids[a]) ? 1 : 0);
     List<Hit> hits = new ArrayList<>(size);
     for (int i : order) {
       hits.add(new Hit(ids[i], scores[i]));

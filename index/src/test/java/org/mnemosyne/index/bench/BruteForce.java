@@ -15,15 +15,24 @@ final class BruteForce {
 
   private BruteForce() {}
 
-  static TopHits search(
-      SyntheticCollection c, int[] facet, boolean[] allowed, float[] q, int k, boolean simd) {
-    TopHits hits = new TopHits(k, c.n);
-    int d = c.d;
-    float[] x = c.vectors;
+  /** The ids of the items whose facet value is allowed (all items when {@code allowed} is null). */
+  static int[] subset(SyntheticCollection c, int[] facet, boolean[] allowed) {
+    int[] out = new int[c.n];
+    int m = 0;
     for (int i = 0; i < c.n; i++) {
       if (allowed == null || allowed[facet[i]]) {
-        hits.offer(simd ? simdDot(q, x, i * d, d) : scalarDot(q, x, i * d, d), i);
+        out[m++] = i;
       }
+    }
+    return java.util.Arrays.copyOf(out, m);
+  }
+
+  static TopHits search(SyntheticCollection c, int[] subset, float[] q, int k, boolean simd) {
+    TopHits hits = new TopHits(k, subset.length);
+    int d = c.d;
+    float[] x = c.vectors;
+    for (int i : subset) {
+      hits.offer(simd ? simdDot(q, x, i * d, d) : scalarDot(q, x, i * d, d), i);
     }
     return hits;
   }
