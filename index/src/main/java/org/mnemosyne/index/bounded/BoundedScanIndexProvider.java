@@ -6,13 +6,26 @@ import org.mnemosyne.index.engine.EngineIndexProvider;
 import org.mnemosyne.index.engine.IndexFlavor;
 
 /**
- * {@code bounded-scan}: Mnemosyne's fastest exact conditional index. Items are laid out in the
- * leaves of a ball partition with an 8-bit copy of every vector; a planner picks per query between
- * scoring the condition's postings exactly and a best-first search of the partition that stops at
- * the first node whose bound cannot reach the k-th best score, scanning nodes with few matches by
- * their quantised bounds. Only items whose bound reaches the k-th best score are scored exactly.
- * Where 128 principal directions carry most of the energy (real embeddings), candidates are first
- * rejected from their principal-component prefixes. Settings under {@code
+ * {@code bounded-scan}: Mnemosyne's fastest exact conditional index.
+ *
+ * <p>Items are laid out in the leaves of a ball partition (the paper's tree, leaves of 32) with an
+ * 8-bit copy of every vector whose approximate score comes with a rigorous error bound; where 128
+ * principal directions carry most of the energy (real embeddings), also with 8-bit heads in those
+ * directions for earlier rejection.
+ *
+ * <p>Planner policy, per query, from the number {@code m} of live items matching the condition
+ * (read off the postings before any vector):
+ *
+ * <ul>
+ *   <li>{@code m <= max(postings-maximum, 4k)}: score every match exactly ({@code postings-scan});
+ *   <li>otherwise a best-first search of the partition by ball bounds that stops at the first node
+ *       whose bound cannot reach the k-th best score; nodes with few matches are scanned, each
+ *       candidate rejected from its prefix or 8-bit bound when possible and scored exactly
+ *       otherwise ({@code bounded-tree}, or {@code quantized-scan} when the whole segment is one
+ *       scan).
+ * </ul>
+ *
+ * Every answer is exact and every score is the canonical dot product. Settings under {@code
  * mnemosyne.plugin.bounded-scan.}: {@code leaf-size} (32), {@code postings-maximum} (256), {@code
  * scan-below} (64), {@code prefix-energy-percent} (60; 101 turns prefix bounds off).
  */

@@ -22,8 +22,11 @@ import org.mnemosyne.index.vector.TopHits;
  * <p><b>Prefix bounds.</b> When the segment is large enough and its leading {@value #HEADS}
  * principal directions capture at least {@code prefixEnergy} of the energy (real embeddings with
  * power-law spectra; not isotropic data), every item also stores its 8-bit head in those
- * directions, and a candidate is first tested against bounds after 64 and 128 components ({@link
- * PrefixBounds}): most are rejected after reading 64 bytes.
+ * directions, and candidates are first tested against bounds after 64 and 128 components ({@link
+ * PrefixBounds}), a group of consecutive items per kernel call: most are rejected after 64 bytes.
+ * Groups holding fewer than 4 candidates (a sparse condition) skip the prefixes, since for a
+ * scattered item the full codes cost hardly more; and because rejection is so cheap, nodes are
+ * scanned up to {@code 8 × scanBelow} matches instead of being descended into.
  *
  * <p><b>Planner</b>, per segment and query, from the number {@code m} of live items that match (the
  * cardinality of the condition's postings, known before any vector is read):
@@ -155,7 +158,7 @@ final class BoundedSegment extends Segment {
       scoreAll(query, hits, stats);
       return;
     }
-    stats.mode(m <= options.scanBelow() ? "quantized-scan" : "bounded-tree");
+    stats.mode(m <= scanBelow() ? "quantized-scan" : "bounded-tree");
     boundedTree(query, hits, stats);
   }
 
@@ -205,18 +208,24 @@ final class BoundedSegment extends Segment {
     }
   }
 
+  /** Nodes with at most this many matches are never descended into without a reason. */
+  private int scanBelow() {
+    return prefix == null ? options.scanBelow() : options.scanBelow() * PREFIX_SCAN_FACTOR;
+  }
+
   /**
-   * Whether to compute the children's bounds rather than scan the node: always above {@code
-   * scanBelow} matches (so that the search stays best-first while the threshold is low); below,
-   * only when the children could be pruned — when the node's centre score plus its children's mean
-   * radius term falls short of the threshold. On data where bounds cannot prune (weak clusters in
-   * high dimension) this stops descending early and no bound is computed in vain.
+   * Whether to compute the children's bounds rather than scan the node. With prefix bounds: only
+   * above {@code 8 × scanBelow} matches. Without: always above {@code scanBelow} matches (so that
+   * the search stays best-first while the threshold is low); below, only when the children could be
+   * pruned — when the node's centre score plus its children's mean radius term falls short of the
+   * threshold. On data where bounds cannot prune (weak clusters in high dimension) this stops
+   * descending early and no bound is computed in vain.
    */
   private boolean worthDescending(int node, int matches, float bound, float qn, TopHits hits) {
     if (prefix != null) {
       // Candidates rejected from their prefixes cost a few nanoseconds: a bound (a float dot
       // product) only pays for itself above many more matches.
-      return matches > options.scanBelow() * PREFIX_SCAN_FACTOR;
+      return matches > scanBelow();
     }
     if (matches > options.scanBelow()) {
       return true;

@@ -149,8 +149,18 @@ public final class ConditionalIndexBenchmark {
       Map<String, Double> qps = new LinkedHashMap<>();
       Map<String, String> notes = new LinkedHashMap<>();
       for (var m : methods.entrySet()) {
-        qps.put(m.getKey(), measure(m.getValue(), queries, t, k, seconds));
+        warmUp(m.getValue(), queries, t, k, seconds / 6);
       }
+      // Rounds interleave the methods, so that drift (JIT, other processes) hits all alike; each
+      // method reports its median round.
+      Map<String, double[]> rounds = new LinkedHashMap<>();
+      for (int round = 0; round < ROUNDS; round++) {
+        for (var m : methods.entrySet()) {
+          rounds.computeIfAbsent(m.getKey(), x -> new double[ROUNDS])[round] =
+              measure(m.getValue(), queries, t, k, seconds / ROUNDS);
+        }
+      }
+      rounds.forEach((name, r) -> qps.put(name, median(r)));
       for (var e : built.entrySet()) {
         notes.put(e.getKey(), verifyAndDescribe(e.getValue(), c, queries, t, k, verify));
       }
@@ -194,14 +204,26 @@ public final class ConditionalIndexBenchmark {
     return out;
   }
 
-  /** Queries per second after a warm-up, over the queries or until the time budget is spent. */
+  private static final int ROUNDS = 5;
+
+  private static double median(double[] values) {
+    double[] sorted = values.clone();
+    java.util.Arrays.sort(sorted);
+    return sorted[sorted.length / 2];
+  }
+
+  private static void warmUp(
+      Method m, List<float[]> queries, SyntheticCollection.Target t, int k, double seconds) {
+    long start = System.nanoTime();
+    for (int i = 0; i < Math.min(60, queries.size()) && secondsSince(start) < seconds; i++) {
+      m.search(queries.get(i), t, k);
+    }
+  }
+
+  /** Queries per second over the queries, or until the time budget is spent. */
   private static double measure(
       Method m, List<float[]> queries, SyntheticCollection.Target t, int k, double seconds) {
     long sink = 0;
-    long warm = System.nanoTime();
-    for (int i = 0; i < Math.min(40, queries.size()) && secondsSince(warm) < seconds / 3; i++) {
-      sink += m.search(queries.get(i), t, k).size();
-    }
     int done = 0;
     long start = System.nanoTime();
     while (done < queries.size() && secondsSince(start) < seconds) {
