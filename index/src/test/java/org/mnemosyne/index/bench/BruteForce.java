@@ -27,6 +27,20 @@ final class BruteForce {
     return java.util.Arrays.copyOf(out, m);
   }
 
+  /** Brute force that finds the subset itself: every item's facet value is tested per query. */
+  static TopHits searchFiltering(
+      SyntheticCollection c, int[] facet, boolean[] allowed, float[] q, int k) {
+    TopHits hits = new TopHits(k, c.n);
+    int d = c.d;
+    float[] x = c.vectors;
+    for (int i = 0; i < c.n; i++) {
+      if (allowed == null || allowed[facet[i]]) {
+        hits.offer(simdDot(q, x, i * d, d), i);
+      }
+    }
+    return hits;
+  }
+
   static TopHits search(SyntheticCollection c, int[] subset, float[] q, int k, boolean simd) {
     TopHits hits = new TopHits(k, subset.length);
     int d = c.d;

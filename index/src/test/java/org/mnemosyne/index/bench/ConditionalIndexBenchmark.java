@@ -23,6 +23,7 @@ import org.mnemosyne.index.vector.VectorSupport;
  * <ul>
  *   <li>{@code scalar-bf}, {@code simd-bf}: brute force over the subset (the matching ids computed
  *       once per condition, outside the timing; every match scored), plain Java and Vector API;
+ *   <li>{@code simd-bf-filter}: SIMD brute force that tests every item's facet value per query;
  *   <li>{@code paper-tree}: the paper's conditional ball tree (per-node facet bitsets, leaf 64, no
  *       postings fallback);
  *   <li>{@code exact-scan}: postings + SIMD scan of the matches;
@@ -36,7 +37,7 @@ import org.mnemosyne.index.vector.VectorSupport;
  * java --add-modules jdk.incubator.vector -Xmx8g -cp ... \
  *   org.mnemosyne.index.bench.ConditionalIndexBenchmark [--n 100000] [--d 512] [--clusters 1000]
  *   [--noise 1.0] [--decay 0] [--k 10] [--queries 400] [--seconds 6] [--verify 100] [--leaf 64]
- *   [--methods scalar-bf,simd-bf,paper-tree,exact-scan,bounded-scan] [--best-leaf 32]
+ *   [--methods scalar-bf,simd-bf,simd-bf-filter,paper-tree,exact-scan,bounded-scan] [--best-leaf 32]
  *   [--postings-maximum 256] [--scan-below 64] [--prefix-energy 0.6]
  * </pre>
  */
@@ -69,7 +70,12 @@ public final class ConditionalIndexBenchmark {
     double seconds = Double.parseDouble(o.getOrDefault("seconds", "6"));
     int verify = Integer.parseInt(o.getOrDefault("verify", "100"));
     int leaf = Integer.parseInt(o.getOrDefault("leaf", "64"));
-    String only = o.getOrDefault("methods", "scalar-bf,simd-bf,paper-tree,exact-scan,bounded-scan");
+    java.util.Set<String> only =
+        java.util.Set.of(
+            o.getOrDefault(
+                    "methods",
+                    "scalar-bf,simd-bf,simd-bf-filter,paper-tree,exact-scan,bounded-scan")
+                .split(","));
     System.out.printf(
         Locale.ROOT,
         "JVM %s, %d processors, kernels %s; n=%d d=%d clusters=%d noise=%.2f decay=%.2f k=%d%n",
@@ -98,6 +104,18 @@ public final class ConditionalIndexBenchmark {
         "simd-bf",
         (q, t, kk) ->
             ids(BruteForce.search(c, subsets.computeIfAbsent(t, x -> subset(c, x)), q, kk, true)));
+    methods.put(
+        "simd-bf-filter",
+        (q, t, kk) ->
+            ids(
+                t == ALL
+                    ? BruteForce.searchFiltering(c, c.valueA, null, q, kk)
+                    : BruteForce.searchFiltering(
+                        c,
+                        "a".equals(t.facet()) ? c.valueA : c.valueB,
+                        t.allowed("a".equals(t.facet()) ? c.valuesA : c.valuesB),
+                        q,
+                        kk)));
     Map<String, IndexFlavor> indexes = new LinkedHashMap<>();
     indexes.put("paper-tree", IndexFlavor.conditionalBallTree("paper-tree", "1", leaf, false));
     indexes.put("exact-scan", IndexFlavor.exactScan("exact-scan", "1"));
