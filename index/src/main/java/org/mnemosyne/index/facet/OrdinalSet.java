@@ -335,15 +335,6 @@ public final class OrdinalSet {
     }
   }
 
-  /**
-   * The bitmap words, one bit per ordinal (a new array), for persistence.
-   *
-   * @return {@code ceil(universe / 64)} words
-   */
-  public long[] toBits() {
-    return bitsCopy();
-  }
-
   @Override
   public boolean equals(Object o) {
     return o instanceof OrdinalSet other

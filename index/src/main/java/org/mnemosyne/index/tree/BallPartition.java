@@ -144,11 +144,6 @@ public final class BallPartition {
     return slack[node];
   }
 
-  /** The centre of a node (a copy). */
-  public float[] centre(int node) {
-    return Arrays.copyOfRange(centre, node * dimension, (node + 1) * dimension);
-  }
-
   /** Arrays for persistence, in the order of {@link #fromArrays}. */
   public Object[] toArrays() {
     return new Object[] {order, start, end, left, right, centre, slack};

@@ -11,8 +11,8 @@ package org.mnemosyne.index.vector;
  * API is present, or on whether the code is interpreted or compiled. Negative zero is returned as
  * zero.
  *
- * <p>Error: like any float summation of {@code d} products, the result is within {@link
- * #errorBound} of the real dot product.
+ * <p>Error: like any float summation of {@code d} products, the result is within {@code gamma(d)
+ * |a| |b|} of the real dot product (see {@link #gamma}).
  */
 public final class DotProduct {
   private DotProduct() {}
@@ -40,14 +40,5 @@ public final class DotProduct {
   public static double gamma(int d) {
     double nu = (d + 2) * 0x1p-24;
     return Math.nextUp(nu / (1 - nu));
-  }
-
-  /**
-   * The error bound {@code gamma(d) * normA * normB}.
-   *
-   * @return the bound, never negative
-   */
-  public static double errorBound(int d, double normA, double normB) {
-    return gamma(d) * normA * normB;
   }
 }

@@ -128,33 +128,6 @@ public final class QuantizedVectors {
   }
 
   /**
-   * The norms of the quantisation residual {@code x - s c} over the first {@code 64 (k + 1)}
-   * dimensions, for every block {@code k}, in double.
-   *
-   * @param vectors the vectors that were quantised
-   * @param item the item's position
-   */
-  double[] residualPrefixes(float[] vectors, int item) {
-    double[] out = new double[blocks];
-    double sum = 0;
-    float s = scale(item);
-    int base = item * dimension;
-    int cbase = item * stride;
-    for (int j = 0; j < blocks << 6; j++) {
-      if (j < dimension) {
-        int code =
-            ((codes[cbase + ((j >>> 6) << 4) + (j & 15)] >>> (8 * ((j >>> 4) & 3))) & 0xFF) - 128;
-        double r = vectors[base + j] - (double) s * code;
-        sum += r * r;
-      }
-      if ((j & 63) == 63) {
-        out[j >>> 6] = Math.sqrt(sum);
-      }
-    }
-    return out;
-  }
-
-  /**
    * What to add to {@link #approximate}, per unit of query norm, for a rigorous upper bound.
    *
    * @param item the item's position

@@ -41,11 +41,6 @@ public final class TopHits {
     return size;
   }
 
-  /** Whether k pairs are kept. */
-  public boolean full() {
-    return size == k;
-  }
-
   /**
    * The score of the worst kept pair once the heap is full, else negative infinity. A candidate
    * whose score is certainly below it cannot enter; one equal to it enters only with a smaller id.
