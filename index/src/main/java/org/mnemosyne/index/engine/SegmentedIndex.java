@@ -128,6 +128,10 @@ public final class SegmentedIndex implements ConditionalIndex {
     return IndexFile.read(file, flavor, expectedModelId, expectedDimension);
   }
 
+  /**
+   * Provider, version, model, dimension and live count; the checksum is that of the file last saved
+   * or loaded, 0 before either.
+   */
   @Override
   public IndexHeader header() {
     return new IndexHeader(
