@@ -17,22 +17,36 @@ import org.postgresql.ds.PGSimpleDataSource;
  * stopped on {@link #close}.
  */
 final class CommandDatabase implements AutoCloseable {
+  private final DatabaseSettings settings;
   private final DataSource dataSource;
-  private final EmbeddedDatabase started;
+  private EmbeddedDatabase started;
 
-  private CommandDatabase(DataSource dataSource, EmbeddedDatabase started) {
+  private CommandDatabase(
+      DatabaseSettings settings, DataSource dataSource, EmbeddedDatabase started) {
+    this.settings = settings;
     this.dataSource = dataSource;
     this.started = started;
   }
 
   /** Connects (starting the embedded server if needed) and migrates the schema. */
   static CommandDatabase open(MnemosyneConfig config, DataLayout layout, PrintWriter out) {
+    return open(config, layout, out, true);
+  }
+
+  /**
+   * Connects and migrates the schema.
+   *
+   * @param shareRunning whether an embedded server that already answers on the embedded port may be
+   *     used; {@code serve} owns its server and refuses to share one
+   */
+  static CommandDatabase open(
+      MnemosyneConfig config, DataLayout layout, PrintWriter out, boolean shareRunning) {
     var external = DatabaseSettings.external(config);
     CommandDatabase db;
     if (external.isPresent()) {
       DatabaseSettings s = external.get();
       s.verifyReachable();
-      db = new CommandDatabase(dataSource(s), null);
+      db = new CommandDatabase(s, dataSource(s), null);
       out.println("database: " + s.url() + " (" + s.source() + ")");
     } else {
       int port = config.getInt(ConfigKey.DB_EMBEDDED_PORT, 55432);
@@ -43,12 +57,12 @@ final class CommandDatabase implements AutoCloseable {
               "",
               true,
               "embedded server on port " + port);
-      if (answers(running)) {
-        db = new CommandDatabase(dataSource(running), null);
+      if (shareRunning && answers(running)) {
+        db = new CommandDatabase(running, dataSource(running), null);
         out.println("database: the embedded PostgreSQL already running on port " + port);
       } else {
         EmbeddedDatabase e = EmbeddedDatabase.start(layout.postgresDir(), port);
-        db = new CommandDatabase(e.dataSource(), e);
+        db = new CommandDatabase(e.settings(), e.dataSource(), e);
         out.println(
             "database: embedded PostgreSQL in " + layout.postgresDir() + " on port " + port);
       }
@@ -85,11 +99,17 @@ final class CommandDatabase implements AutoCloseable {
     return dataSource;
   }
 
-  /** Stops the embedded server if this command started it. */
+  /** How to connect (for a child process such as the portal). */
+  DatabaseSettings settings() {
+    return settings;
+  }
+
+  /** Stops the embedded server if this command started it; idempotent. */
   @Override
-  public void close() {
+  public synchronized void close() {
     if (started != null) {
       started.close();
+      started = null;
     }
   }
 }

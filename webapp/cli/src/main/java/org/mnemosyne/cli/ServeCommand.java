@@ -14,16 +14,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import javax.sql.DataSource;
 import org.mnemosyne.db.embedded.DatabaseSettings;
-import org.mnemosyne.db.embedded.EmbeddedDatabase;
-import org.mnemosyne.db.migration.SchemaMigrator;
 import org.mnemosyne.runtime.config.ConfigKey;
 import org.mnemosyne.runtime.config.DataLayout;
 import org.mnemosyne.runtime.config.MnemosyneConfig;
 import org.mnemosyne.runtime.plugin.PluginProblem;
 import org.mnemosyne.runtime.plugin.PluginRegistry;
-import org.postgresql.ds.PGSimpleDataSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -81,36 +77,17 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     long start = System.nanoTime();
-    EmbeddedDatabase embedded = null;
-    DatabaseSettings db;
-    DataSource dataSource;
-    var external = DatabaseSettings.external(config);
-    if (external.isPresent()) {
-      db = external.get();
-      db.verifyReachable();
-      dataSource = dataSource(db);
-      out.println("database: " + db.url() + " (" + db.source() + ")");
-    } else {
-      int pgPort = config.getInt(ConfigKey.DB_EMBEDDED_PORT, 55432);
-      embedded = EmbeddedDatabase.start(layout.postgresDir(), pgPort);
-      db = embedded.settings();
-      dataSource = embedded.dataSource();
-      out.println(
-          "database: embedded PostgreSQL in " + layout.postgresDir() + " on port " + pgPort);
-    }
-    EmbeddedDatabase toStop = embedded;
+    CommandDatabase db = CommandDatabase.open(config, layout, out, false);
     try {
-      out.println("schema: version " + SchemaMigrator.migrate(dataSource));
-      out.flush();
-      Process payara = startPayara(dist, config, layout, db, bind, httpPort);
-      SampleImport samples = new SampleImport(config, layout, registry, dataSource, out);
+      Process payara = startPayara(dist, config, layout, db.settings(), bind, httpPort);
+      SampleImport samples = new SampleImport(config, layout, registry, db.dataSource(), out);
       Runtime.getRuntime()
           .addShutdownHook(
               new Thread(
                   () -> {
                     samples
                         .stop(); // finish the current batch and record it before the database stops
-                    stop(payara, toStop);
+                    stop(payara, db);
                   },
                   "mnemosyne-shutdown"));
       String url = "http://" + (bind.equals("0.0.0.0") ? "127.0.0.1" : bind) + ":" + httpPort + "/";
@@ -126,19 +103,9 @@ final class ServeCommand implements Callable<Integer> {
       samples.startInBackground();
       return payara.waitFor() == 0 ? 0 : 1;
     } catch (RuntimeException | IOException e) {
-      if (toStop != null) {
-        toStop.close();
-      }
+      db.close();
       throw e;
     }
-  }
-
-  private static DataSource dataSource(DatabaseSettings db) {
-    PGSimpleDataSource ds = new PGSimpleDataSource();
-    ds.setUrl(db.url());
-    ds.setUser(db.user());
-    ds.setPassword(db.password());
-    return ds;
   }
 
   private Process startPayara(
@@ -213,7 +180,7 @@ final class ServeCommand implements Callable<Integer> {
     return false;
   }
 
-  private static void stop(Process payara, EmbeddedDatabase db) {
+  private static void stop(Process payara, CommandDatabase db) {
     if (payara.isAlive()) {
       payara.destroy();
       try {
