@@ -128,6 +128,8 @@ final class ServeCommand implements Callable<Integer> {
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add(config.get("mnemosyne.server.heap").map(h -> "-Xmx" + h).orElse("-Xmx1g"));
     cmd.add("-Dai.djl.offline=true");
+    cmd.add("--add-modules"); // the index's SIMD kernels; without it they fall back to scalar code
+    cmd.add("jdk.incubator.vector");
     cmd.addAll(
         List.of(
             "-jar",
