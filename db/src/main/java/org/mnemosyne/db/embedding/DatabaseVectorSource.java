@@ -124,6 +124,38 @@ public final class DatabaseVectorSource implements VectorSource {
         });
   }
 
+  /**
+   * A cheap fingerprint of what {@link #scan} would deliver: the number of rows, the sum of their
+   * ids and the latest change of any item, vector or collection among them. It changes when an item
+   * is added, withdrawn, edited or re-embedded, so an index built from an older scan is stale.
+   */
+  public String fingerprint() {
+    return tx.inTransaction(
+        "fingerprint vectors",
+        c -> {
+          try (PreparedStatement st =
+              c.prepareStatement(
+                  "SELECT count(*), coalesce(sum(i.id), 0), max(i.updated_at), max(e.created_at),"
+                      + " max(c.updated_at)"
+                      + FROM)) {
+            st.setString(1, modelId);
+            st.setString(2, modelVersion);
+            try (ResultSet rs = st.executeQuery()) {
+              rs.next();
+              return rs.getLong(1)
+                  + "/"
+                  + rs.getLong(2)
+                  + "/"
+                  + rs.getString(3)
+                  + "/"
+                  + rs.getString(4)
+                  + "/"
+                  + rs.getString(5);
+            }
+          }
+        });
+  }
+
   @Override
   public void scan(Consumer<IndexedItem> sink) {
     try (Connection c = tx.dataSource().getConnection()) {

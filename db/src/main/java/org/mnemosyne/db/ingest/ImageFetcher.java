@@ -20,15 +20,21 @@ import org.mnemosyne.api.importer.ImageReference;
  * level-0 services). Network reads have a connect and a whole-request timeout and stop at {@code
  * maxBytes}. Thread-safe.
  */
-final class ImageFetcher {
+public final class ImageFetcher {
   /** Default limit of one image: 32 MiB. */
-  static final long DEFAULT_MAX_BYTES = 32L * 1024 * 1024;
+  public static final long DEFAULT_MAX_BYTES = 32L * 1024 * 1024;
 
   private final HttpClient http;
   private final Duration timeout;
   private final long maxBytes;
 
-  ImageFetcher(Duration timeout, long maxBytes) {
+  /**
+   * A fetcher.
+   *
+   * @param timeout connect and whole-request timeout of network reads
+   * @param maxBytes largest image accepted, in bytes
+   */
+  public ImageFetcher(Duration timeout, long maxBytes) {
     this.timeout = timeout;
     this.maxBytes = maxBytes;
     this.http =
@@ -43,7 +49,7 @@ final class ImageFetcher {
    *
    * @throws ImageUnavailableException naming the location and the reason
    */
-  byte[] fetch(ImageReference image) throws ImageUnavailableException {
+  public byte[] fetch(ImageReference image) throws ImageUnavailableException {
     return switch (image.kind()) {
       case FILE -> readFile(Path.of(image.location()));
       case URL -> get(URI.create(image.location()));

@@ -3,7 +3,7 @@ package org.mnemosyne.db.ingest;
 /**
  * An item's image could not be read or fetched; the code and message go into the job's problems.
  */
-final class ImageUnavailableException extends Exception {
+public final class ImageUnavailableException extends Exception {
   private static final long serialVersionUID = 1L;
   private final String code;
 
@@ -13,7 +13,7 @@ final class ImageUnavailableException extends Exception {
   }
 
   /** Stable kind: {@code missing-image}, {@code image-too-large} or {@code image-fetch-failed}. */
-  String code() {
+  public String code() {
     return code;
   }
 }
