@@ -74,6 +74,32 @@ public final class ImageResizer {
     return RgbImage.ofPlanes(width, height, planes);
   }
 
+  /**
+   * Scales an image so that its longer side is at most {@code maxSide} pixels, keeping its aspect
+   * ratio (never enlarging), with the same resampling as {@link #toRgb}: display derivatives and
+   * thumbnails look like what the model sees.
+   *
+   * @return an RGB image; a copy even when no scaling is needed
+   */
+  public static BufferedImage fit(BufferedImage image, int maxSide) {
+    if (maxSide <= 0) {
+      throw new IllegalArgumentException("maxSide must be positive");
+    }
+    int w = image.getWidth();
+    int h = image.getHeight();
+    double scale = Math.min(1.0, (double) maxSide / Math.max(w, h));
+    int tw = Math.max(1, (int) Math.round(w * scale));
+    int th = Math.max(1, (int) Math.round(h * scale));
+    return toBufferedImage(toRgb(image, tw, th));
+  }
+
+  /** An {@link RgbImage} as an RGB {@link BufferedImage}. */
+  public static BufferedImage toBufferedImage(RgbImage img) {
+    BufferedImage b = new BufferedImage(img.width(), img.height(), BufferedImage.TYPE_INT_RGB);
+    b.setRGB(0, 0, img.width(), img.height(), img.toPackedRgb(), 0, img.width());
+    return b;
+  }
+
   private static float clamp(float v) {
     return v < 0f ? 0f : (v > 1f ? 1f : v);
   }

@@ -116,9 +116,7 @@ public final class HeatmapRenderer {
   }
 
   private static BufferedImage toImage(RgbImage img) {
-    BufferedImage b = new BufferedImage(img.width(), img.height(), BufferedImage.TYPE_INT_RGB);
-    b.setRGB(0, 0, img.width(), img.height(), img.toPackedRgb(), 0, img.width());
-    return b;
+    return org.mnemosyne.runtime.image.ImageResizer.toBufferedImage(img);
   }
 
   private static void drawLegend(BufferedImage out, int x, int y, int w, double scale) {
