@@ -25,13 +25,8 @@ import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.mnemosyne.api.model.EmbeddingModel;
-import org.mnemosyne.api.model.EmbeddingModelProvider;
-import org.mnemosyne.runtime.config.DataLayout;
-import org.mnemosyne.runtime.config.MnemosyneConfig;
 import org.mnemosyne.runtime.image.ImageDecoder;
 import org.mnemosyne.runtime.image.ImageResizer;
-import org.mnemosyne.runtime.plugin.PluginRegistry;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 
@@ -41,8 +36,7 @@ import org.openqa.selenium.WebDriver;
  */
 @ExtendWith({EmbeddedDatabaseExtension.class, ArquillianExtension.class})
 class PortalIT {
-  private static final Path SHARED =
-      Path.of(System.getProperty("mnemosyne.shared.dir")).toAbsolutePath().normalize();
+  private static final Path SHARED = LocalModel.SHARED;
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
@@ -165,21 +159,10 @@ class PortalIT {
   }
 
   private static float[] embedLocally(byte[] bytes) {
-    MnemosyneConfig config =
-        MnemosyneConfig.of(
-            Map.of(
-                "mnemosyne.home",
-                System.getProperty("java.io.tmpdir") + "/mnemosyne-it-local",
-                "mnemosyne.shared.dir",
-                SHARED.toString()));
-    PluginRegistry registry =
-        PluginRegistry.load(PortalIT.class.getClassLoader(), config, DataLayout.from(config));
-    EmbeddingModelProvider p = registry.require(EmbeddingModelProvider.class, "djl");
-    try (EmbeddingModel m = p.open(registry.contextFor(p))) {
-      return m.embed(List.of(ImageResizer.toRgb(new ImageDecoder().decode(bytes), 224, 224)))
-          .get(0)
-          .vector();
-    }
+    return LocalModel.model()
+        .embed(List.of(ImageResizer.toRgb(new ImageDecoder().decode(bytes), 224, 224)))
+        .get(0)
+        .vector();
   }
 
   @Test
@@ -204,13 +187,13 @@ class PortalIT {
   }
 
   @Test
-  void theStartPageShowsWhatIsRunningInARealBrowser() throws Exception {
+  void theStatusPageShowsWhatIsRunningInARealBrowser() throws Exception {
     try (Browser browser = new Browser()) {
       WebDriver d = browser.driver();
-      d.get(base().toString());
-      browser.screenshot("start-page");
+      d.get(base().resolve("status.xhtml").toString());
+      browser.screenshot("status-page");
       Files.writeString(
-          Path.of(System.getProperty("it.screenshots"), "start-page.html"), d.getPageSource());
+          Path.of(System.getProperty("it.screenshots"), "status-page.html"), d.getPageSource());
       String plugins = d.findElement(By.id("plugins")).getText();
       assertTrue(plugins.contains("occlusion") && plugins.contains("exact-scan"), plugins);
       assertTrue(d.findElement(By.id("database")).getText().startsWith("PostgreSQL"));
@@ -235,6 +218,248 @@ class PortalIT {
       assertTrue(panels.get(0).getAttribute("src").startsWith("data:image/png;base64,"));
       assertTrue(panels.get(0).getAttribute("alt").contains("strongest region"));
       browser.screenshot("compare-page");
+    }
+  }
+
+  // ---- search: the index in step with the database, exact against brute force
+
+  private static SearchOracle oracle;
+
+  private static synchronized SearchOracle oracle() {
+    if (oracle == null) {
+      oracle = new SearchOracle();
+    }
+    return oracle;
+  }
+
+  /** A painting of the art sample, by its position in id order. */
+  private static long painting(int n) {
+    return oracle().items().stream()
+        .filter(i -> i.facets().values("collection").contains("art"))
+        .skip(n)
+        .findFirst()
+        .orElseThrow()
+        .id();
+  }
+
+  @Test
+  void conditionalSearchByItemEqualsBruteForceOverTheImportedSamples() throws Exception {
+    assertEquals(839, oracle().size(), "the three samples were imported");
+    for (String condition :
+        List.of(
+            "collection:photos",
+            "*",
+            "collection:art AND year:[1600 TO 1800]",
+            "NOT collection:art AND NOT collection:clipart")) {
+      long query = painting(3);
+      HttpResponse<String> r =
+          get(
+              "api/search?item="
+                  + query
+                  + "&k=10&condition="
+                  + java.net.URLEncoder.encode(condition, java.nio.charset.StandardCharsets.UTF_8));
+      assertEquals(200, r.statusCode(), r.body());
+      JsonObject body = json(r.body());
+      List<SearchOracle.Ranked> expected = oracle().nearest(query, condition, 10);
+      JsonArray results = body.getJsonArray("results");
+      assertEquals(expected.size(), results.size(), condition);
+      for (int i = 0; i < expected.size(); i++) {
+        JsonObject hit = results.getJsonObject(i);
+        assertEquals(
+            expected.get(i).id(),
+            hit.getJsonObject("item").getJsonNumber("id").longValue(),
+            condition + " rank " + (i + 1));
+        assertEquals(expected.get(i).score(), hit.getJsonNumber("score").doubleValue(), 1e-5);
+        assertEquals(i + 1, hit.getInt("rank"));
+      }
+      assertEquals(
+          oracle().count(condition), body.getJsonNumber("matching").longValue(), condition);
+      assertEquals(839, body.getInt("indexed"));
+    }
+    JsonObject page2 =
+        json(
+            get("api/search?item=" + painting(3) + "&k=5&page=1&condition=collection:photos")
+                .body());
+    List<SearchOracle.Ranked> ten = oracle().nearest(painting(3), "collection:photos", 10);
+    assertEquals(
+        ten.get(5).id(),
+        page2
+            .getJsonArray("results")
+            .getJsonObject(0)
+            .getJsonObject("item")
+            .getJsonNumber("id")
+            .longValue(),
+        "page 2 continues where page 1 stopped");
+    assertEquals(6, page2.getJsonArray("results").getJsonObject(0).getInt("rank"));
+  }
+
+  @Test
+  void badSearchInputGetsClearJsonErrors() throws Exception {
+    HttpResponse<String> r =
+        get("api/search?item=" + painting(0) + "&condition=culture:French%20AND%20(");
+    assertEquals(400, r.statusCode(), r.body());
+    JsonObject e = json(r.body());
+    assertTrue(e.getString("error").startsWith("malformed condition"), r.body());
+    assertTrue(e.getInt("position") >= 19, r.body());
+    r = get("api/search?item=" + painting(0) + "&condition=colour:red");
+    assertEquals(400, r.statusCode());
+    assertTrue(json(r.body()).getString("error").contains("colour"), r.body());
+    r = get("api/search?item=987654321");
+    assertEquals(404, r.statusCode());
+    assertTrue(json(r.body()).getString("error").contains("987654321"), r.body());
+    r = get("api/items/987654321");
+    assertEquals(404, r.statusCode());
+    r = get("api/search?k=100000");
+    assertEquals(400, r.statusCode());
+    r = get("api/search?upload=../../etc/passwd");
+    assertEquals(400, r.statusCode());
+    JsonObject warned = json(get("api/search?condition=culture:Atlantis").body());
+    assertEquals(0, warned.getJsonNumber("matching").longValue());
+    assertTrue(
+        warned.getJsonArray("warnings").getString(0).contains("Atlantis"), warned.toString());
+  }
+
+  @Test
+  void searchByAnUploadedImageKeepsItForPermalinks() throws Exception {
+    byte[] owl = Files.readAllBytes(SHARED.resolve("data/testimages/owl.jpg"));
+    HttpResponse<String> r =
+        HTTP.send(
+            HttpRequest.newBuilder(base().resolve("api/search?k=5&condition=collection:photos"))
+                .header("Content-Type", "image/jpeg")
+                .timeout(Duration.ofSeconds(120))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(owl))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, r.statusCode(), r.body());
+    JsonObject first = json(r.body());
+    String upload = first.getString("upload");
+    assertEquals(64, upload.length());
+    assertEquals(5, first.getJsonArray("results").size());
+    JsonObject again =
+        json(get("api/search?k=5&condition=collection:photos&upload=" + upload).body());
+    assertEquals(first.getJsonArray("results"), again.getJsonArray("results"));
+    HttpResponse<byte[]> thumb =
+        HTTP.send(
+            HttpRequest.newBuilder(base().resolve("img/upload/" + upload + "/thumb")).build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+    assertEquals(200, thumb.statusCode());
+    assertEquals("image/jpeg", thumb.headers().firstValue("Content-Type").orElse(""));
+  }
+
+  @Test
+  void thumbnailsAreServedWithCachingAndNothingElseIsReachable() throws Exception {
+    long id = painting(0);
+    HttpResponse<byte[]> r =
+        HTTP.send(
+            HttpRequest.newBuilder(base().resolve("img/item/" + id + "/thumb")).build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+    assertEquals(200, r.statusCode());
+    java.awt.image.BufferedImage img =
+        javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(r.body()));
+    assertEquals(320, Math.max(img.getWidth(), img.getHeight()), "longer side 320");
+    String etag = r.headers().firstValue("ETag").orElseThrow();
+    assertTrue(r.headers().firstValue("Cache-Control").orElse("").contains("max-age"));
+    HttpResponse<byte[]> again =
+        HTTP.send(
+            HttpRequest.newBuilder(base().resolve("img/item/" + id + "/thumb"))
+                .header("If-None-Match", etag)
+                .build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+    assertEquals(304, again.statusCode());
+    for (String path :
+        List.of(
+            "img/item/987654321/thumb",
+            "img/item/" + id + "/original",
+            "img/upload/..%2F..%2Fetc%2Fpasswd/thumb",
+            "img/item/abc/thumb",
+            "img/x",
+            "img/upload/" + "0".repeat(64) + "/thumb")) {
+      HttpResponse<String> bad = get(path);
+      assertTrue(bad.statusCode() == 404 || bad.statusCode() == 400, path + " " + bad.statusCode());
+      assertTrue(!bad.body().contains("root:"), "no file outside the derivatives is served");
+    }
+  }
+
+  @Test
+  void aVisitorSearchesRefinesAndFollowsAPermalinkInARealBrowser() throws Exception {
+    long query = painting(5);
+    String scripted = "<script>window.pwned=1</script>\"quoted\" & <b>bold</b>";
+    long target = oracle().nearest(query, "collection:photos", 1).get(0).id();
+    try (java.sql.Connection c = EmbeddedDatabaseExtension.dataSource().getConnection();
+        java.sql.PreparedStatement st =
+            c.prepareStatement("UPDATE item SET title = ? WHERE id = ?")) {
+      st.setString(1, scripted);
+      st.setLong(2, target);
+      st.executeUpdate();
+    }
+    try (Browser browser = new Browser()) {
+      WebDriver d = browser.driver();
+      d.get(base().resolve("index.xhtml?item=" + query + "&c=collection:photos").toString());
+      List<org.openqa.selenium.WebElement> cards = d.findElements(By.cssSelector("#grid .mn-card"));
+      assertEquals(24, cards.size());
+      assertEquals(
+          scripted,
+          cards.get(0).findElement(By.className("mn-card-title")).getText(),
+          "metadata is text: the script tag is shown, not run");
+      assertEquals(
+          null, ((org.openqa.selenium.JavascriptExecutor) d).executeScript("return window.pwned"));
+      for (org.openqa.selenium.WebElement card : cards) {
+        assertTrue(
+            card.findElement(By.className("mn-card-collection"))
+                .getText()
+                .startsWith("Photographs"));
+        assertTrue(!card.findElement(By.tagName("img")).getAttribute("alt").isBlank(), "alt text");
+      }
+      browser.screenshot("search-page");
+      String permalink = d.findElement(By.id("permalink")).getAttribute("href");
+      // refine with a facet link: the subject with most photographs; its count is the new total
+      org.openqa.selenium.WebElement subject =
+          d.findElement(By.xpath("//div[contains(@class,'mn-facet')][h3='Subject']//li[1]"));
+      String count = subject.findElement(By.className("mn-count")).getText();
+      subject.findElement(By.className("mn-facet-value")).click();
+      assertTrue(d.getCurrentUrl().contains("c="), d.getCurrentUrl());
+      assertTrue(d.findElement(By.id("normalized")).getText().contains("subject:"), "narrowed");
+      assertTrue(
+          d.findElement(By.id("result-summary")).getText().contains("among " + count + " matching"),
+          d.findElement(By.id("result-summary")).getText() + " vs " + count);
+      // a malformed condition is explained inline, with the position
+      org.openqa.selenium.WebElement input = d.findElement(By.id("c"));
+      input.clear();
+      input.sendKeys("collection:photos AND (culture:");
+      d.findElement(By.id("apply")).click();
+      String err = d.findElement(By.id("condition-error")).getText();
+      assertTrue(err.contains("character") && err.contains("⟨here⟩"), err);
+      browser.screenshot("search-condition-error");
+      // the permalink reproduces the first page
+      d.get(permalink);
+      assertEquals(
+          scripted,
+          d.findElements(By.cssSelector("#grid .mn-card .mn-card-title")).get(0).getText());
+      // "why similar?" opens the compare page with both items chosen, and explains them
+      d.findElements(By.cssSelector("#grid .mn-why")).get(0).click();
+      assertTrue(
+          d.findElement(By.id("chosen-target")).getText().contains(scripted),
+          d.findElement(By.id("chosen-target")).getText());
+      d.findElement(By.id("compare:run")).click();
+      String summary = d.findElement(By.id("summary")).getText();
+      assertTrue(summary.contains("model evaluations"), summary);
+      assertEquals(2, d.findElements(By.cssSelector(".mn-panel img")).size());
+      browser.screenshot("compare-items");
+      // browsing without a query, then paging
+      d.get(base().resolve("index.xhtml?c=collection:art").toString());
+      assertTrue(
+          d.findElement(By.id("result-summary")).getText().startsWith("267 matching"),
+          d.findElement(By.id("result-summary")).getText());
+      d.findElement(By.id("next")).click();
+      assertTrue(d.getCurrentUrl().contains("page=1"));
+      browser.screenshot("browse-page");
+    } finally {
+      try (java.sql.Connection c = EmbeddedDatabaseExtension.dataSource().getConnection();
+          java.sql.PreparedStatement st =
+              c.prepareStatement("UPDATE item SET title = 'restored' WHERE id = ?")) {
+        st.setLong(1, target);
+        st.executeUpdate();
+      }
     }
   }
 }

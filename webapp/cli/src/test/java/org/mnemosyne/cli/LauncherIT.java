@@ -152,11 +152,19 @@ class LauncherIT {
         assertTrue(info.contains("\"name\":\"occlusion\""), info);
         String page =
             http.send(
-                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/"))
+                    HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + httpPort + "/status.xhtml"))
                         .build(),
                     HttpResponse.BodyHandlers.ofString())
                 .body();
         assertTrue(page.contains("What is running"), page);
+        String search =
+            http.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/"))
+                        .build(),
+                    HttpResponse.BodyHandlers.ofString())
+                .body();
+        assertTrue(search.contains("Search the collections"), search);
       } finally {
         serve.destroy(); // SIGTERM, as Ctrl-C would
         assertTrue(serve.waitFor(90, TimeUnit.SECONDS), "serve stopped");

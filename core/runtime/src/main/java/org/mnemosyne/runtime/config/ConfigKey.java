@@ -24,6 +24,11 @@ public enum ConfigKey {
   MODEL_ENGINE("mnemosyne.model.engine"),
   /** Device: {@code auto} (default), {@code cpu} or {@code gpu}. */
   MODEL_DEVICE("mnemosyne.model.device"),
+  /**
+   * The index provider the portal searches with; default {@code bounded-scan} (exact, the fastest
+   * measured here).
+   */
+  INDEX_PROVIDER("mnemosyne.index.provider"),
   /** JDBC URL of an external PostgreSQL; unset means the embedded server. */
   DB_URL("mnemosyne.db.url"),
   /** Database user; default {@code mnemosyne} (embedded: {@code postgres}). */

@@ -3,6 +3,7 @@ package org.mnemosyne.web.platform;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -69,11 +70,24 @@ public class ModelService {
    * @throws org.mnemosyne.runtime.image.ImageDecodingException if the bytes are not a usable image
    */
   public Embedding embed(byte[] imageBytes) {
+    return embed(decode(imageBytes));
+  }
+
+  /**
+   * Decodes untrusted image bytes (bounded pixel count, EXIF orientation applied).
+   *
+   * @throws org.mnemosyne.runtime.image.ImageDecodingException if the bytes are not a usable image
+   */
+  public BufferedImage decode(byte[] imageBytes) {
+    return decoder.decode(imageBytes);
+  }
+
+  /** Embeds a decoded image: the whole image resized to the model's input, as everywhere. */
+  public Embedding embed(BufferedImage image) {
     EmbeddingModel m = model();
     ModelInfo info = m.info();
-    RgbImage image =
-        ImageResizer.toRgb(decoder.decode(imageBytes), info.inputWidth(), info.inputHeight());
-    return m.embed(List.of(image)).get(0);
+    RgbImage rgb = ImageResizer.toRgb(image, info.inputWidth(), info.inputHeight());
+    return m.embed(List.of(rgb)).get(0);
   }
 
   @PreDestroy

@@ -5,5 +5,7 @@ package org.mnemosyne.web.rest;
  *
  * @param status HTTP status
  * @param error what went wrong and what to do, for people
+ * @param position for a malformed condition, the 0-based character offset of the problem; absent
+ *     otherwise
  */
-public record ApiError(int status, String error) {}
+public record ApiError(int status, String error, Integer position) {}

@@ -7,6 +7,8 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.mnemosyne.api.index.ConditionSyntaxException;
+import org.mnemosyne.web.search.NotFoundException;
 
 /**
  * Turns exceptions into JSON {@link ApiError}s: bad input is a 400 with its reason, anything else a
@@ -20,11 +22,22 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
   public Response toResponse(Throwable e) {
     int status;
     String message;
+    Integer position = null;
     if (e instanceof WebApplicationException w) {
       status = w.getResponse().getStatus();
       message = w.getMessage();
+    } else if (e instanceof NotFoundException) {
+      status = 404;
+      message = e.getMessage();
+    } else if (e instanceof ConditionSyntaxException c) {
+      status = 400;
+      message = "malformed condition: " + c.getMessage();
+      position = c.position();
     } else if (e instanceof IllegalArgumentException) {
       status = 400;
+      message = e.getMessage();
+    } else if (e instanceof IllegalStateException) {
+      status = 503;
       message = e.getMessage();
     } else {
       status = 500;
@@ -33,7 +46,7 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
     }
     return Response.status(status)
         .type(MediaType.APPLICATION_JSON_TYPE)
-        .entity(new ApiError(status, message))
+        .entity(new ApiError(status, message, position))
         .build();
   }
 }

@@ -45,7 +45,7 @@ public class EmbeddingResource {
     return new EmbeddingResponse(e.modelId(), e.modelVersion(), e.dimension(), e.vector());
   }
 
-  private static byte[] readBounded(InputStream in) throws IOException {
+  static byte[] readBounded(InputStream in) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     byte[] buf = new byte[1 << 16];
     for (int n; (n = in.read(buf)) > 0; ) {

@@ -20,8 +20,13 @@ import org.mnemosyne.api.explain.ExplanationParameters;
 import org.mnemosyne.api.explain.Order;
 import org.mnemosyne.api.explain.Segmentation;
 import org.mnemosyne.api.explain.Side;
+import org.mnemosyne.db.catalog.ItemRecord;
 import org.mnemosyne.runtime.render.HeatmapRenderer;
 import org.mnemosyne.web.platform.ExplanationService;
+import org.mnemosyne.web.search.ImageService;
+import org.mnemosyne.web.search.NotFoundException;
+import org.mnemosyne.web.search.SearchService;
+import org.mnemosyne.web.search.UploadStore;
 import org.primefaces.model.file.UploadedFile;
 
 /** The compare page: two images, an explainer, heat-maps and the cost. */
@@ -32,6 +37,13 @@ public class CompareView implements Serializable {
   private static final int MAX_UPLOAD = 32 * 1024 * 1024;
 
   @Inject transient ExplanationService service;
+  @Inject transient SearchService search;
+  @Inject transient UploadStore uploads;
+  @Inject transient ImageService images;
+
+  private String queryItem;
+  private String queryUpload;
+  private String targetItem;
 
   private transient UploadedFile queryFile;
   private transient UploadedFile targetFile;
@@ -66,18 +78,27 @@ public class CompareView implements Serializable {
   public void explain() {
     panels = List.of();
     summary = null;
-    if (queryFile == null
-        || targetFile == null
-        || queryFile.getSize() == 0
-        || targetFile.getSize() == 0) {
+    if (!hasFile(queryFile) && getChosenQuery() == null
+        || !hasFile(targetFile) && getChosenTarget() == null) {
       error("Choose two images to compare.");
       return;
     }
-    if (queryFile.getSize() > MAX_UPLOAD || targetFile.getSize() > MAX_UPLOAD) {
+    if (hasFile(queryFile) && queryFile.getSize() > MAX_UPLOAD
+        || hasFile(targetFile) && targetFile.getSize() > MAX_UPLOAD) {
       error("Images must be smaller than 32 MB.");
       return;
     }
     try {
+      byte[] queryBytes =
+          hasFile(queryFile)
+              ? queryFile.getContent()
+              : blank(queryItem)
+                  ? uploads.read(queryUpload.trim())
+                  : images.original(search.activeItem(id(queryItem)));
+      byte[] targetBytes =
+          hasFile(targetFile)
+              ? targetFile.getContent()
+              : images.original(search.activeItem(id(targetItem)));
       Order o = Order.valueOf(order);
       ExplanationParameters p =
           ExplanationParameters.defaults()
@@ -85,8 +106,7 @@ public class CompareView implements Serializable {
               .withSides(EnumSet.allOf(Side.class))
               .withSegmentation(Segmentation.grid(grid, grid))
               .withBudget(budget);
-      ExplanationService.Result r =
-          service.explain(queryFile.getContent(), targetFile.getContent(), explainer, p);
+      ExplanationService.Result r = service.explain(queryBytes, targetBytes, explainer, p);
       panels = render(r);
       Explanation e = r.explanation();
       summary =
@@ -101,9 +121,90 @@ public class CompareView implements Serializable {
               e.errorEstimate().isPresent()
                   ? String.format("; estimated error %.2g", e.errorEstimate().getAsDouble())
                   : "");
-    } catch (IllegalArgumentException | IllegalStateException e) {
+    } catch (IllegalArgumentException | IllegalStateException | NotFoundException e) {
       error(e.getMessage());
     }
+  }
+
+  private static boolean hasFile(UploadedFile f) {
+    return f != null && f.getSize() > 0;
+  }
+
+  private static boolean blank(String s) {
+    return s == null || s.isBlank();
+  }
+
+  private static long id(String s) {
+    try {
+      return Long.parseLong(s.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("item must be a number, not “" + s + "”");
+    }
+  }
+
+  /**
+   * The query chosen by the URL ({@code ?query=<item>} or {@code ?upload=<id>}), as a thumbnail URL
+   * and caption, or null.
+   */
+  public Chosen getChosenQuery() {
+    if (!blank(queryItem)) {
+      return chosenItem(queryItem);
+    }
+    if (!blank(queryUpload)) {
+      try {
+        String u = UploadStore.checkId(queryUpload.trim());
+        return new Chosen("img/upload/" + u + "/thumb", "your uploaded image");
+      } catch (IllegalArgumentException e) {
+        return null;
+      }
+    }
+    return null;
+  }
+
+  /** The compared item chosen by the URL ({@code ?target=<item>}), or null. */
+  public Chosen getChosenTarget() {
+    return blank(targetItem) ? null : chosenItem(targetItem);
+  }
+
+  private Chosen chosenItem(String idText) {
+    try {
+      ItemRecord r = search.activeItem(id(idText));
+      return new Chosen("img/item/" + r.id() + "/thumb", r.altText());
+    } catch (IllegalArgumentException | NotFoundException e) {
+      return null;
+    }
+  }
+
+  /**
+   * An image chosen by the URL.
+   *
+   * @param thumbnail its thumbnail URL (relative)
+   * @param caption title, makers and date
+   */
+  public record Chosen(String thumbnail, String caption) implements Serializable {}
+
+  public String getQueryItem() {
+    return queryItem;
+  }
+
+  public void setQueryItem(String queryItem) {
+    this.queryItem = queryItem;
+  }
+
+  public String getQueryUpload() {
+    return queryUpload;
+  }
+
+  public void setQueryUpload(String queryUpload) {
+    this.queryUpload = queryUpload;
+  }
+
+  public String getTargetItem() {
+    return targetItem;
+  }
+
+  public void setTargetItem(String targetItem) {
+    this.targetItem = targetItem;
   }
 
   private List<Panel> render(ExplanationService.Result r) {

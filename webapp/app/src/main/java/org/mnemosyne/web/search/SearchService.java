@@ -1,0 +1,239 @@
+package org.mnemosyne.web.search;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.awt.image.BufferedImage;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.TreeSet;
+import org.mnemosyne.api.index.Condition;
+import org.mnemosyne.api.index.ConditionalIndex;
+import org.mnemosyne.api.index.FacetField;
+import org.mnemosyne.api.index.FacetType;
+import org.mnemosyne.api.index.Hit;
+import org.mnemosyne.api.index.SearchResult;
+import org.mnemosyne.db.catalog.ItemRecord;
+import org.mnemosyne.runtime.image.Region;
+import org.mnemosyne.runtime.search.FacetCounts;
+import org.mnemosyne.web.platform.Database;
+import org.mnemosyne.web.platform.ModelService;
+
+/**
+ * Conditional search over the collections: the query vector (a stored item vector, or an uploaded
+ * image or a region embedded by the model), the condition parsed against the database's facets, the
+ * exact conditional k-NN from the index, and the result items read from the database. Without a
+ * query it browses the matching items in id order. Thread-safe.
+ */
+@ApplicationScoped
+public class SearchService {
+  private static final int QUERY_CACHE = 64;
+
+  @Inject SearchIndexService indexes;
+  @Inject ModelService models;
+  @Inject Database database;
+  @Inject UploadStore uploads;
+  @Inject ImageService images;
+
+  private final Map<String, float[]> queryVectors =
+      new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
+          return size() > QUERY_CACHE;
+        }
+      };
+
+  /**
+   * Parses a condition against the current facets.
+   *
+   * @throws org.mnemosyne.api.index.ConditionSyntaxException with position and reason
+   */
+  public Condition parse(String text) {
+    return Condition.parse(text == null ? "" : text, indexes.snapshot().schema()).normalize();
+  }
+
+  /** Facet counts among the items matching a condition. */
+  public FacetCounts facets(Condition condition, int maxValues) {
+    return indexes.snapshot().table().counts(condition, maxValues);
+  }
+
+  /**
+   * Runs a search.
+   *
+   * @throws org.mnemosyne.api.index.ConditionSyntaxException if the condition is malformed
+   * @throws NotFoundException if the query item or upload does not exist
+   * @throws IllegalArgumentException for other bad input, with the reason
+   */
+  public SearchPage search(SearchRequest r) {
+    IndexSnapshot snap = indexes.snapshot();
+    Condition condition = Condition.parse(r.condition(), snap.schema()).normalize();
+    List<String> warnings = unknownValues(condition, snap);
+    Optional<ItemRecord> queryItem = r.item().map(this::activeItem);
+    int offset = r.page() * r.pageSize();
+    if (!r.hasQuery()) {
+      long start = System.nanoTime();
+      long[] ids = snap.table().matching(condition, offset, r.pageSize() + 1);
+      List<Long> pageIds = new ArrayList<>();
+      for (int i = 0; i < Math.min(ids.length, r.pageSize()); i++) {
+        pageIds.add(ids[i]);
+      }
+      List<ResultRow> rows = rows(pageIds, Map.of(), offset);
+      return new SearchPage(
+          r,
+          condition,
+          queryItem,
+          rows,
+          ids.length > r.pageSize(),
+          snap.table().count(condition),
+          snap.size(),
+          "browse",
+          0,
+          Duration.ofNanos(System.nanoTime() - start),
+          warnings);
+    }
+    if (snap.index().isEmpty()) {
+      return new SearchPage(
+          r, condition, queryItem, List.of(), false, 0, 0, "empty", 0, Duration.ZERO, warnings);
+    }
+    float[] query = queryVector(r, queryItem, snap);
+    ConditionalIndex index = snap.index().get();
+    long excluded = queryItem.isPresent() && r.region().isEmpty() ? queryItem.get().id() : -1;
+    int k = offset + r.pageSize() + 1 + (excluded >= 0 ? 1 : 0);
+    SearchResult result = index.search(query, condition, k);
+    List<Hit> hits = result.hits().stream().filter(h -> h.itemId() != excluded).toList();
+    List<Long> pageIds = new ArrayList<>();
+    Map<Long, Double> scores = new java.util.HashMap<>();
+    for (int i = offset; i < Math.min(hits.size(), offset + r.pageSize()); i++) {
+      pageIds.add(hits.get(i).itemId());
+      scores.put(hits.get(i).itemId(), hits.get(i).score());
+    }
+    long matching = result.matching() >= 0 ? result.matching() : snap.table().count(condition);
+    return new SearchPage(
+        r,
+        condition,
+        queryItem,
+        rows(pageIds, scores, offset),
+        hits.size() > offset + r.pageSize(),
+        matching,
+        snap.size(),
+        result.mode(),
+        result.vectorsScored(),
+        result.elapsed(),
+        warnings);
+  }
+
+  /**
+   * An active item.
+   *
+   * @throws NotFoundException if there is none with this id
+   */
+  public ItemRecord activeItem(long id) {
+    return database
+        .items()
+        .find(id)
+        .filter(ItemRecord::active)
+        .orElseThrow(() -> new NotFoundException("no item " + id + " in the collections"));
+  }
+
+  private float[] queryVector(SearchRequest r, Optional<ItemRecord> item, IndexSnapshot snap) {
+    String key =
+        r.item().map(id -> "item:" + id + ":" + item.get().contentHash()).orElse("")
+            + r.upload().map(u -> "upload:" + u).orElse("")
+            + r.region().map(g -> "@" + g).orElse("")
+            + "#"
+            + snap.modelId()
+            + snap.modelVersion();
+    synchronized (queryVectors) {
+      float[] v = queryVectors.get(key);
+      if (v != null) {
+        return v;
+      }
+    }
+    float[] v;
+    if (item.isPresent() && r.region().isEmpty()) {
+      v =
+          database
+              .items()
+              .vector(item.get().id(), snap.modelId(), snap.modelVersion())
+              .orElseThrow(
+                  () -> new NotFoundException("item " + item.get().id() + " is not embedded yet"))
+              .vector();
+    } else {
+      byte[] bytes =
+          item.isPresent() ? images.original(item.get()) : uploads.read(r.upload().get());
+      BufferedImage image = models.decode(bytes);
+      if (r.region().isPresent()) {
+        Region region = r.region().get();
+        image = region.crop(image);
+      }
+      v = models.embed(image).vector();
+    }
+    synchronized (queryVectors) {
+      queryVectors.put(key, v);
+    }
+    return v;
+  }
+
+  private List<ResultRow> rows(List<Long> ids, Map<Long, Double> scores, int offset) {
+    Map<Long, ItemRecord> items = database.items().findAll(ids);
+    List<ResultRow> rows = new ArrayList<>();
+    int rank = offset;
+    for (Long id : ids) {
+      rank++;
+      ItemRecord item = items.get(id);
+      if (item != null) {
+        Double s = scores.get(id);
+        rows.add(
+            new ResultRow(rank, item, s == null ? OptionalDouble.empty() : OptionalDouble.of(s)));
+      }
+    }
+    return rows;
+  }
+
+  /** Warnings for condition values that no searchable item has (they match nothing). */
+  private static List<String> unknownValues(Condition condition, IndexSnapshot snap) {
+    Set<String> terms = new TreeSet<>();
+    collectTerms(condition, terms);
+    if (terms.isEmpty()) {
+      return List.of();
+    }
+    FacetCounts all = snap.table().counts(Condition.ALL, Integer.MAX_VALUE);
+    List<String> out = new ArrayList<>();
+    for (String t : terms) {
+      int colon = t.indexOf('\u0000');
+      String field = t.substring(0, colon);
+      String value = t.substring(colon + 1);
+      boolean known =
+          all.field(field)
+              .map(f -> f.values().stream().anyMatch(v -> v.value().equals(value)))
+              .orElse(false);
+      boolean categorical =
+          snap.schema()
+              .field(field)
+              .map(FacetField::type)
+              .map(ty -> ty == FacetType.CATEGORICAL)
+              .orElse(false);
+      if (categorical && !known) {
+        out.add("no item has " + field + " \u201c" + value + "\u201d; that test matches nothing");
+      }
+    }
+    return out;
+  }
+
+  private static void collectTerms(Condition c, Set<String> out) {
+    if (c instanceof Condition.Term t) {
+      out.add(t.field() + '\u0000' + t.value());
+    } else if (c instanceof Condition.And a) {
+      a.children().forEach(x -> collectTerms(x, out));
+    } else if (c instanceof Condition.Or o) {
+      o.children().forEach(x -> collectTerms(x, out));
+    } else if (c instanceof Condition.Not n) {
+      collectTerms(n.child(), out);
+    }
+  }
+}
