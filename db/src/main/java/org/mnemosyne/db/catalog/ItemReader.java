@@ -77,6 +77,32 @@ public final class ItemReader {
     return tx.inTransaction("read vector", c -> embeddings.find(c, itemId, modelId, modelVersion));
   }
 
+  /** The stored vectors of many items under a model version; items without one are left out. */
+  public Map<Long, float[]> vectors(Collection<Long> ids, String modelId, String modelVersion) {
+    if (ids.isEmpty()) {
+      return Map.of();
+    }
+    return tx.inTransaction(
+        "read vectors",
+        c -> {
+          Map<Long, float[]> out = new LinkedHashMap<>();
+          try (PreparedStatement st =
+              c.prepareStatement(
+                  "SELECT item_id, vector FROM embedding WHERE item_id = ANY (?)"
+                      + " AND model_id = ? AND model_version = ?")) {
+            st.setArray(1, c.createArrayOf("bigint", ids.toArray()));
+            st.setString(2, modelId);
+            st.setString(3, modelVersion);
+            try (ResultSet rs = st.executeQuery()) {
+              while (rs.next()) {
+                out.put(rs.getLong(1), EmbeddingRepository.floats(rs.getArray(2)));
+              }
+            }
+          }
+          return out;
+        });
+  }
+
   private static ItemRecord record(ResultSet rs) throws SQLException {
     int i = 1;
     long id = rs.getLong(i++);

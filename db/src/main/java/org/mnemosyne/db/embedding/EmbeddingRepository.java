@@ -60,7 +60,7 @@ public final class EmbeddingRepository {
   }
 
   /** A {@code real[]} as floats. */
-  static float[] floats(java.sql.Array array) throws SQLException {
+  public static float[] floats(java.sql.Array array) throws SQLException {
     Object raw = array.getArray();
     if (raw instanceof float[] f) {
       return f;

@@ -70,6 +70,12 @@ class ItemReaderTest {
         1280,
         reader.vector(r.id(), model.info().id(), model.info().version()).orElseThrow().dimension());
     assertTrue(reader.vector(r.id(), "other-model", "1").isEmpty());
+    Map<Long, float[]> vectors = reader.vectors(ids, model.info().id(), model.info().version());
+    assertEquals(ids.size(), vectors.size());
+    assertTrue(
+        java.util.Arrays.equals(
+            vectors.get(r.id()),
+            reader.vector(r.id(), model.info().id(), model.info().version()).get().vector()));
 
     new CatalogRepository(tx)
         .withdrawItem(

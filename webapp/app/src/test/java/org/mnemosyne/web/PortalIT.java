@@ -462,4 +462,80 @@ class PortalIT {
       }
     }
   }
+
+  @Test
+  void acrossFacetAndCoverageEqualBruteForce() throws Exception {
+    long query = painting(7);
+    JsonArray cells =
+        Json.createReader(new StringReader(get("api/across?facet=collection&item=" + query).body()))
+            .readArray();
+    assertEquals(3, cells.size(), cells.toString());
+    for (int i = 0; i < cells.size(); i++) {
+      JsonObject cell = cells.getJsonObject(i);
+      String collection = cell.getString("value");
+      SearchOracle.Ranked best = oracle().nearest(query, "collection:" + collection, 1).get(0);
+      assertEquals(
+          best.id(),
+          cell.getJsonObject("best").getJsonObject("item").getJsonNumber("id").longValue(),
+          collection);
+      assertEquals(
+          best.score(), cell.getJsonObject("best").getJsonNumber("score").doubleValue(), 1e-5);
+    }
+    assertEquals(
+        400, get("api/across?facet=year&item=" + query).statusCode(), "numeric facet refused");
+
+    JsonArray rows =
+        Json.createReader(new StringReader(get("api/coverage?a=clipart&b=art&n=3").body()))
+            .readArray();
+    assertEquals(3, rows.size());
+    double worst = Double.POSITIVE_INFINITY;
+    long worstId = -1;
+    for (var it : oracle().items()) {
+      if (it.facets().values("collection").contains("clipart")) {
+        double s = oracle().nearest(it.id(), "collection:art", 1).get(0).score();
+        if (s < worst) {
+          worst = s;
+          worstId = it.id();
+        }
+      }
+    }
+    assertEquals(
+        worstId, rows.getJsonObject(0).getJsonObject("item").getJsonNumber("id").longValue());
+    assertEquals(worst, rows.getJsonObject(0).getJsonNumber("score").doubleValue(), 1e-5);
+    assertTrue(rows.getJsonObject(1).getJsonNumber("score").doubleValue() >= worst);
+
+    try (Browser browser = new Browser()) {
+      WebDriver d = browser.driver();
+      d.get(base().resolve("across.xhtml?facet=collection&item=" + query).toString());
+      assertEquals(3, d.findElements(By.cssSelector("#across-grid .mn-card")).size());
+      browser.screenshot("across-page");
+      d.get(base().resolve("coverage.xhtml?a=clipart&b=art").toString());
+      assertEquals(12, d.findElements(By.cssSelector("#coverage tbody tr")).size());
+      browser.screenshot("coverage-page");
+    }
+  }
+
+  @Test
+  void theServerPublishesAnOpenApiDocumentOfTheRestApi() throws Exception {
+    HttpResponse<String> r =
+        HTTP.send(
+            HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + deployed.getPort() + "/openapi"))
+                .header("Accept", "application/json")
+                .timeout(Duration.ofSeconds(60))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, r.statusCode(), r.body());
+    for (String path :
+        List.of(
+            "/api/search",
+            "/api/items/{id}",
+            "/api/facets",
+            "/api/across",
+            "/api/coverage",
+            "/api/embeddings",
+            "/api/health")) {
+      assertTrue(r.body().contains(path), path + " in " + r.body());
+    }
+  }
 }

@@ -76,6 +76,7 @@ public final class DjlEmbeddingModel implements EmbeddingModel {
       String threads = String.valueOf(settings.intraOpThreads());
       System.setProperty("ai.djl.pytorch.num_threads", threads);
       System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+      LibtorchGuard.check(System.getenv(), LibtorchGuard.supportedVersion());
     }
     if (!Engine.hasEngine(settings.engine().djlName)) {
       throw new PluginException(

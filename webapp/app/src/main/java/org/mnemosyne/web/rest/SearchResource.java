@@ -110,6 +110,84 @@ public class SearchResource {
     return search(null, id, region, condition, k, 0);
   }
 
+  /**
+   * One cell of the across-facet grid.
+   *
+   * @param value facet value
+   * @param count matching items with the value
+   * @param best the best match with the value, or null
+   */
+  public record AcrossJson(String value, int count, HitJson best) {}
+
+  /**
+   * One row of a coverage report.
+   *
+   * @param rank 1 for the worst-covered item
+   * @param item the item of A
+   * @param match its best match in B
+   * @param score their cosine similarity
+   */
+  public record CoverageJson(int rank, ItemJson item, ItemJson match, double score) {}
+
+  /** The best match for each value of a categorical facet (the MosAIc grid). */
+  @GET
+  @Path("across")
+  public List<AcrossJson> across(
+      @QueryParam("facet") String facet,
+      @QueryParam("item") Long item,
+      @QueryParam("upload") String upload,
+      @QueryParam("region") String region,
+      @QueryParam("condition") String condition,
+      @QueryParam("max") @DefaultValue("50") int max) {
+    if (facet == null || facet.isBlank()) {
+      throw new IllegalArgumentException("facet is required, e.g. facet=culture");
+    }
+    if (max < 1 || max > 500) {
+      throw new IllegalArgumentException("max must be between 1 and 500");
+    }
+    SearchRequest r =
+        new SearchRequest(
+            Optional.ofNullable(item),
+            Optional.ofNullable(upload),
+            Optional.ofNullable(region).map(Region::parse),
+            condition,
+            1,
+            0);
+    return search.across(r, facet.trim(), max).stream()
+        .map(
+            c ->
+                new AcrossJson(
+                    c.value(),
+                    c.count(),
+                    c.best()
+                        .map(
+                            row ->
+                                new HitJson(1, row.score().getAsDouble(), ItemJson.of(row.item())))
+                        .orElse(null)))
+        .toList();
+  }
+
+  /** The items of collection {@code a} whose best match in collection {@code b} is farthest. */
+  @GET
+  @Path("coverage")
+  public List<CoverageJson> coverage(
+      @QueryParam("a") String a,
+      @QueryParam("b") String b,
+      @QueryParam("n") @DefaultValue("20") int n) {
+    if (a == null || b == null || a.isBlank() || b.isBlank()) {
+      throw new IllegalArgumentException("a and b (collection slugs) are required");
+    }
+    if (n < 1 || n > 1000) {
+      throw new IllegalArgumentException("n must be between 1 and 1000");
+    }
+    return search.coverage(a.trim(), b.trim(), n).stream()
+        .map(
+            c ->
+                new CoverageJson(
+                    c.rank(), ItemJson.of(c.item()), ItemJson.of(c.match()), c.score()))
+        .toList();
+  }
+
   /** One item. */
   @GET
   @Path("items/{id}")

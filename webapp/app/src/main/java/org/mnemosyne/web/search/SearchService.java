@@ -128,6 +128,129 @@ public class SearchService {
   }
 
   /**
+   * The across-facet grid (MosAIc): for each value of a categorical facet among the items matching
+   * the request's condition, the most similar item with that value. Values are taken largest first,
+   * at most {@code maxValues}.
+   *
+   * @throws IllegalArgumentException if the field is not a categorical facet or there is no query
+   */
+  public List<AcrossRow> across(SearchRequest r, String field, int maxValues) {
+    IndexSnapshot snap = indexes.snapshot();
+    boolean categorical =
+        snap.schema().field(field).map(f -> f.type() == FacetType.CATEGORICAL).orElse(false);
+    if (!categorical) {
+      throw new IllegalArgumentException(
+          "'" + field + "' is not a categorical facet; choose one of " + categoricalFields(snap));
+    }
+    if (!r.hasQuery()) {
+      throw new IllegalArgumentException("the across-facet view needs a query image");
+    }
+    Condition condition = Condition.parse(r.condition(), snap.schema()).normalize();
+    Optional<ItemRecord> queryItem = r.item().map(this::activeItem);
+    List<AcrossRow> out = new ArrayList<>();
+    if (snap.index().isEmpty()) {
+      return out;
+    }
+    float[] query = queryVector(r, queryItem, snap);
+    long excluded = queryItem.isPresent() && r.region().isEmpty() ? queryItem.get().id() : -1;
+    List<FacetCounts.Value> values =
+        snap.table().counts(condition, maxValues).field(field).orElseThrow().values();
+    Map<String, Hit> best = new LinkedHashMap<>();
+    for (FacetCounts.Value v : values) {
+      Condition cell = Condition.and(condition, Condition.term(field, v.value())).normalize();
+      snap.index().get().search(query, cell, 2).hits().stream()
+          .filter(h -> h.itemId() != excluded)
+          .findFirst()
+          .ifPresent(h -> best.put(v.value(), h));
+    }
+    Map<Long, ItemRecord> items =
+        database.items().findAll(best.values().stream().map(Hit::itemId).toList());
+    for (FacetCounts.Value v : values) {
+      Hit h = best.get(v.value());
+      Optional<ResultRow> row =
+          h == null || !items.containsKey(h.itemId())
+              ? Optional.empty()
+              : Optional.of(new ResultRow(1, items.get(h.itemId()), OptionalDouble.of(h.score())));
+      out.add(new AcrossRow(v.value(), v.count(), row));
+    }
+    return out;
+  }
+
+  /**
+   * Coverage of collection {@code a} by collection {@code b}: the {@code n} items of A whose best
+   * match in B is least similar (the paper's blind-spot experiment, for any two collections).
+   *
+   * @throws IllegalArgumentException if a collection is unknown or empty
+   */
+  public List<CoverageRow> coverage(String a, String b, int n) {
+    IndexSnapshot snap = indexes.snapshot();
+    if (snap.index().isEmpty()) {
+      return List.of();
+    }
+    Condition inA = Condition.term("collection", a);
+    Condition inB = Condition.term("collection", b);
+    long[] ids = snap.table().matching(inA, 0, Integer.MAX_VALUE);
+    if (ids.length == 0 || snap.table().count(inB) == 0) {
+      throw new IllegalArgumentException(
+          "both collections need searchable items: "
+              + a
+              + " has "
+              + ids.length
+              + ", "
+              + b
+              + " has "
+              + snap.table().count(inB));
+    }
+    List<Long> idList = java.util.Arrays.stream(ids).boxed().toList();
+    Map<Long, float[]> vectors =
+        database.items().vectors(idList, snap.modelId(), snap.modelVersion());
+    List<long[]> pairs = new ArrayList<>(); // {itemA, itemB}
+    List<Double> scores = new ArrayList<>();
+    for (var e : vectors.entrySet()) {
+      List<Hit> hits = snap.index().get().search(e.getValue(), inB, 2).hits();
+      for (Hit h : hits) {
+        if (h.itemId() != e.getKey()) {
+          pairs.add(new long[] {e.getKey(), h.itemId()});
+          scores.add(h.score());
+          break;
+        }
+      }
+    }
+    Integer[] order = new Integer[pairs.size()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    java.util.Arrays.sort(order, java.util.Comparator.comparingDouble(scores::get));
+    int shown = Math.min(n, order.length);
+    Set<Long> need = new java.util.LinkedHashSet<>();
+    for (int i = 0; i < shown; i++) {
+      need.add(pairs.get(order[i])[0]);
+      need.add(pairs.get(order[i])[1]);
+    }
+    Map<Long, ItemRecord> items = database.items().findAll(need);
+    List<CoverageRow> out = new ArrayList<>();
+    for (int i = 0; i < shown; i++) {
+      long[] p = pairs.get(order[i]);
+      if (items.containsKey(p[0]) && items.containsKey(p[1])) {
+        out.add(new CoverageRow(i + 1, items.get(p[0]), items.get(p[1]), scores.get(order[i])));
+      }
+    }
+    return out;
+  }
+
+  /** The categorical facet fields, in schema order. */
+  public List<String> categoricalFields() {
+    return categoricalFields(indexes.snapshot());
+  }
+
+  private static List<String> categoricalFields(IndexSnapshot snap) {
+    return snap.schema().fields().stream()
+        .filter(f -> f.type() == FacetType.CATEGORICAL)
+        .map(FacetField::name)
+        .toList();
+  }
+
+  /**
    * An active item.
    *
    * @throws NotFoundException if there is none with this id

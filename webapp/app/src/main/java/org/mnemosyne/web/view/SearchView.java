@@ -290,6 +290,13 @@ public class SearchView {
     return links.withCondition(links.narrowed(exclude ? "NOT " + t : t)).page(0);
   }
 
+  /** The across-facet page for the current query and condition. */
+  public String acrossLink(String field) {
+    String search = links.page(0);
+    int q = search.indexOf('?');
+    return "across.xhtml?facet=" + field + (q < 0 ? "" : "&" + search.substring(q + 1));
+  }
+
   /** The URL that searches with an item as the query. */
   public String itemLink(long id) {
     return links.withItem(id).page(0);
