@@ -15,9 +15,9 @@ import org.mnemosyne.api.plugin.PluginException;
  * Refuses a libtorch that DJL's PyTorch JNI was not built for, before DJL loads it: with a
  * mismatched libtorch (e.g. a Python torch 2.11 pointed at by {@code PYTORCH_LIBRARY_PATH}) the JNI
  * library loads lazily and the JVM dies with SIGSEGV at the first model load — no exception, no
- * message (seen on an H100 with torch 2.11 and DJL 0.36.0, built for 2.7.1). The version comes
- * from {@code PYTORCH_VERSION} or, for a pip-installed torch, from {@code version.py} beside its
- * {@code lib} folder.
+ * message (seen on an H100 with torch 2.11 and DJL 0.36.0, built for 2.7.1). The version comes from
+ * {@code PYTORCH_VERSION} or, for a pip-installed torch, from {@code version.py} beside its {@code
+ * lib} folder.
  */
 final class LibtorchGuard {
   private static final Pattern PY_VERSION =

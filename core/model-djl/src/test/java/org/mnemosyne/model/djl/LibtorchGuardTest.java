@@ -25,7 +25,8 @@ class LibtorchGuardTest {
             () ->
                 LibtorchGuard.check(
                     Map.of("PYTORCH_LIBRARY_PATH", torch.toString()), Optional.of("2.7.1")));
-    assertTrue(e.getMessage().contains("2.11.0") && e.getMessage().contains("2.7.1"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("2.11.0") && e.getMessage().contains("2.7.1"), e.getMessage());
     assertThrows(
         PluginException.class,
         () -> LibtorchGuard.check(Map.of("PYTORCH_VERSION", "2.5.1"), Optional.of("2.7.1")));
@@ -36,7 +37,9 @@ class LibtorchGuardTest {
     Path torch = Files.createDirectories(dir.resolve("torch/lib"));
     Files.writeString(dir.resolve("torch/version.py"), "__version__ = '2.7.1'\n");
     assertDoesNotThrow(
-        () -> LibtorchGuard.check(Map.of("PYTORCH_LIBRARY_PATH", torch.toString()), Optional.of("2.7.1")));
+        () ->
+            LibtorchGuard.check(
+                Map.of("PYTORCH_LIBRARY_PATH", torch.toString()), Optional.of("2.7.1")));
     assertDoesNotThrow(() -> LibtorchGuard.check(Map.of(), Optional.of("2.7.1")));
     assertDoesNotThrow(
         () -> LibtorchGuard.check(Map.of("PYTORCH_VERSION", "9.9.9"), Optional.empty()));
