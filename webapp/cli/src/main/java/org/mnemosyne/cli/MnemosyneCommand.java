@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       ImportCommand.class,
       IndexCommand.class,
       ExplainCommand.class,
+      SearchQualityCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class MnemosyneCommand implements Callable<Integer> {
