@@ -46,6 +46,14 @@ final class Browser implements AutoCloseable {
     return driver;
   }
 
+  /** Waits (up to two minutes) until an element matching a CSS selector is on the page. */
+  void waitFor(String css) {
+    new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(120))
+        .until(
+            org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(
+                org.openqa.selenium.By.cssSelector(css)));
+  }
+
   /** Saves a PNG of the current page under {@code it.screenshots}. */
   Path screenshot(String name) throws java.io.IOException {
     Path dir = Path.of(System.getProperty("it.screenshots", "target/screenshots"));

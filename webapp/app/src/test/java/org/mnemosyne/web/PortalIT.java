@@ -210,13 +210,22 @@ class PortalIT {
       assertEquals(2, files.size());
       files.get(0).sendKeys(SHARED.resolve("data/testimages/cat.bmp").toString());
       files.get(1).sendKeys(SHARED.resolve("data/testimages/owl.jpg").toString());
-      d.findElement(By.id("compare:run")).click();
+      d.findElement(By.id("compare:use")).click();
+      assertTrue(
+          d.getCurrentUrl().contains("upload=") && d.getCurrentUrl().contains("tupload="),
+          d.getCurrentUrl());
+      d.findElement(By.id("run")).click();
+      browser.waitFor("#explain-viewer[data-ready]");
+      assertEquals(
+          "true",
+          d.findElement(By.id("explain-viewer")).getAttribute("data-ready"),
+          d.findElement(By.id("explain-state")).getText());
       String summary = d.findElement(By.id("summary")).getText();
       assertTrue(summary.contains("search-cam") && summary.contains("model evaluations"), summary);
-      List<org.openqa.selenium.WebElement> panels = d.findElements(By.cssSelector(".mn-panel img"));
-      assertEquals(2, panels.size());
-      assertTrue(panels.get(0).getAttribute("src").startsWith("data:image/png;base64,"));
-      assertTrue(panels.get(0).getAttribute("alt").contains("strongest region"));
+      assertEquals(2, d.findElements(By.cssSelector(".mn-panel canvas")).size());
+      String ranked = d.findElement(By.id("ranked")).getText();
+      assertTrue(
+          ranked.contains("Query regions that matter most") && ranked.contains("region"), ranked);
       browser.screenshot("compare-page");
     }
   }
@@ -440,7 +449,8 @@ class PortalIT {
       assertTrue(
           d.findElement(By.id("chosen-target")).getText().contains(scripted),
           d.findElement(By.id("chosen-target")).getText());
-      d.findElement(By.id("compare:run")).click();
+      d.findElement(By.id("run")).click();
+      browser.waitFor("#explain-viewer[data-ready]");
       String summary = d.findElement(By.id("summary")).getText();
       assertTrue(summary.contains("model evaluations"), summary);
       assertEquals(2, d.findElements(By.cssSelector(".mn-panel img")).size());
@@ -536,6 +546,134 @@ class PortalIT {
             "/api/embeddings",
             "/api/health")) {
       assertTrue(r.body().contains(path), path + " in " + r.body());
+    }
+  }
+
+  // ---- explanations: background jobs, cache, limits, the interactive viewer
+
+  private HttpResponse<String> post(String path, String form) throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(base().resolve(path))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .timeout(Duration.ofSeconds(60))
+            .POST(HttpRequest.BodyPublishers.ofString(form))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private JsonObject awaitJob(long job) throws Exception {
+    long until = System.nanoTime() + 120_000_000_000L;
+    while (System.nanoTime() < until) {
+      JsonObject s = json(get("api/explanations/jobs/" + job).body());
+      String state = s.getString("state");
+      if (state.equals("succeeded") || state.equals("failed") || state.equals("cancelled")) {
+        return s;
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("job " + job + " did not finish");
+  }
+
+  @Test
+  void explanationsRunAsJobsAreCachedAndLimitedPerClient() throws Exception {
+    String pair = "queryItem=" + painting(10) + "&targetItem=" + painting(11);
+    String form = pair + "&explainer=kernel-shap&order=FIRST&grid=4&budget=200&seed=3";
+    HttpResponse<String> r = post("api/explanations", form);
+    assertEquals(202, r.statusCode(), r.body());
+    JsonObject done = awaitJob(json(r.body()).getJsonNumber("job").longValue());
+    assertEquals("succeeded", done.getString("state"), done.toString());
+    long id = done.getJsonNumber("explanation").longValue();
+    JsonObject e = json(get("api/explanations/" + id).body()).getJsonObject("explanation");
+    assertEquals("kernel-shap", e.getString("explainer"));
+    double sum = 0;
+    for (var v : e.getJsonObject("maps").getJsonObject("query").getJsonArray("values")) {
+      sum += ((jakarta.json.JsonNumber) v).doubleValue();
+    }
+    assertTrue(e.getInt("evaluations") <= 200, e.toString());
+    assertEquals(16, e.getJsonObject("maps").getJsonObject("query").getJsonArray("values").size());
+    assertTrue(Double.isFinite(sum));
+
+    long start = System.nanoTime();
+    HttpResponse<String> again = post("api/explanations", form);
+    long micros = (System.nanoTime() - start) / 1000;
+    assertEquals(200, again.statusCode(), again.body());
+    assertEquals(id, json(again.body()).getJsonNumber("explanation").longValue(), "from the cache");
+    System.out.println("cached explanation answered in " + micros + " µs");
+
+    // the limit: two slow ones wait or run, a third is refused; cancelling frees the client
+    String slow = pair + "&explainer=kernel-stii&order=JOINT&grid=4&budget=2048";
+    HttpResponse<String> a = post("api/explanations", slow + "&seed=11");
+    HttpResponse<String> b = post("api/explanations", slow + "&seed=12");
+    HttpResponse<String> c = post("api/explanations", slow + "&seed=13");
+    assertEquals(202, a.statusCode(), a.body());
+    assertEquals(202, b.statusCode(), b.body());
+    assertEquals(429, c.statusCode(), c.body());
+    assertTrue(json(c.body()).getString("error").contains("already have 2"), c.body());
+    for (HttpResponse<String> x : List.of(a, b)) {
+      long job = json(x.body()).getJsonNumber("job").longValue();
+      HttpResponse<String> del =
+          HTTP.send(
+              HttpRequest.newBuilder(base().resolve("api/explanations/jobs/" + job))
+                  .DELETE()
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, del.statusCode(), del.body());
+      assertEquals("cancelled", awaitJob(job).getString("state"));
+    }
+    // bad requests
+    assertEquals(400, post("api/explanations", pair + "&explainer=no-such").statusCode());
+    assertEquals(
+        400, post("api/explanations", pair + "&explainer=search-cam&order=JOINT").statusCode());
+    assertEquals(
+        400, post("api/explanations", pair + "&explainer=kernel-shap&budget=999999").statusCode());
+    assertEquals(
+        404,
+        post(
+                "api/explanations",
+                "queryItem=987654321&targetItem=" + painting(1) + "&explainer=search-cam")
+            .statusCode());
+    assertEquals(400, post("api/explanations", "targetItem=1&explainer=search-cam").statusCode());
+    assertEquals(404, get("api/explanations/987654321").statusCode());
+  }
+
+  @Test
+  void aJointExplanationAnswersPointingAtARegionInARealBrowser() throws Exception {
+    String url =
+        "compare.xhtml?query="
+            + painting(12)
+            + "&target="
+            + painting(13)
+            + "&explainer=joint-cam&order=JOINT&segmentation=grid&grid=4&budget=16";
+    try (Browser browser = new Browser()) {
+      WebDriver d = browser.driver();
+      d.get(base().resolve(url).toString());
+      browser.waitFor("#explain-viewer[data-ready]");
+      assertEquals(
+          "true",
+          d.findElement(By.id("explain-viewer")).getAttribute("data-ready"),
+          d.findElement(By.id("explain-state")).getText());
+      assertTrue(d.findElement(By.id("pairs")).getText().contains("\u2194"));
+      org.openqa.selenium.WebElement canvas = d.findElement(By.cssSelector("#panel-query canvas"));
+      new org.openqa.selenium.interactions.Actions(d)
+          .moveToElement(
+              canvas, -canvas.getSize().getWidth() / 8, -canvas.getSize().getHeight() / 8)
+          .perform();
+      String said = d.findElement(By.id("correspondence")).getText();
+      assertTrue(said.startsWith("Query region 5 (") && said.contains("corresponds most"), said);
+      browser.screenshot("joint-explanation");
+      // keyboard: focusing a ranked region does the same
+      d.findElement(By.cssSelector(".mn-region-button")).sendKeys("");
+      new org.openqa.selenium.interactions.Actions(d)
+          .moveToElement(d.findElement(By.id("summary")))
+          .perform();
+      d.findElements(By.cssSelector(".mn-region-button")).get(0).click();
+      assertTrue(d.findElement(By.id("correspondence")).getText().contains("corresponds most"));
+      // the same URL again: from the cache
+      d.get(base().resolve(url).toString());
+      browser.waitFor("#explain-viewer[data-ready]");
+      assertTrue(
+          d.findElement(By.id("summary")).getText().contains("served from the cache"),
+          d.findElement(By.id("summary")).getText());
     }
   }
 }

@@ -10,6 +10,8 @@ import org.mnemosyne.api.explain.ExplanationParameters;
 import org.mnemosyne.api.explain.ExplanationRequest;
 import org.mnemosyne.api.image.RgbImage;
 import org.mnemosyne.api.model.EmbeddingModel;
+import org.mnemosyne.api.progress.CancellationToken;
+import org.mnemosyne.api.progress.ProgressListener;
 import org.mnemosyne.runtime.image.ImageDecoder;
 import org.mnemosyne.runtime.image.ImageResizer;
 import org.mnemosyne.runtime.model.EmbeddingSimilarity;
@@ -54,6 +56,28 @@ public class ExplanationService {
    */
   public Result explain(
       byte[] queryBytes, byte[] targetBytes, String explainer, ExplanationParameters parameters) {
+    return explain(
+        queryBytes,
+        targetBytes,
+        explainer,
+        parameters,
+        ProgressListener.NONE,
+        CancellationToken.NONE);
+  }
+
+  /**
+   * As {@link #explain(byte[], byte[], String, ExplanationParameters)}, reporting progress and
+   * stopping when cancelled.
+   *
+   * @throws org.mnemosyne.api.progress.CancelledException when cancelled
+   */
+  public Result explain(
+      byte[] queryBytes,
+      byte[] targetBytes,
+      String explainer,
+      ExplanationParameters parameters,
+      ProgressListener progress,
+      CancellationToken cancellation) {
     if (parameters.budget() > MAX_INTERACTIVE_BUDGET) {
       throw new IllegalArgumentException(
           "budget "
@@ -81,6 +105,8 @@ public class ExplanationService {
             .explain(
                 ExplanationRequest.builder(q, t, new EmbeddingSimilarity(model))
                     .parameters(parameters)
+                    .progress(progress)
+                    .cancellation(cancellation)
                     .build());
     return new Result(q, t, e);
   }

@@ -1,132 +1,154 @@
 package org.mnemosyne.web.view;
 
-import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
-import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.Serializable;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.EnumSet;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
-import javax.imageio.ImageIO;
+import java.util.Map;
 import org.mnemosyne.api.explain.ExplainerProvider;
-import org.mnemosyne.api.explain.Explanation;
-import org.mnemosyne.api.explain.ExplanationParameters;
-import org.mnemosyne.api.explain.Order;
-import org.mnemosyne.api.explain.Segmentation;
-import org.mnemosyne.api.explain.Side;
 import org.mnemosyne.db.catalog.ItemRecord;
-import org.mnemosyne.runtime.render.HeatmapRenderer;
+import org.mnemosyne.runtime.image.ImageDecodingException;
+import org.mnemosyne.web.explain.ExplainRequest;
+import org.mnemosyne.web.explain.ImageRef;
 import org.mnemosyne.web.platform.ExplanationService;
-import org.mnemosyne.web.search.ImageService;
 import org.mnemosyne.web.search.NotFoundException;
 import org.mnemosyne.web.search.SearchService;
 import org.mnemosyne.web.search.UploadStore;
 import org.primefaces.model.file.UploadedFile;
 
-/** The compare page: two images, an explainer, heat-maps and the cost. */
+/**
+ * The compare page ({@code compare.xhtml}): two images — items from the collections or uploads —
+ * and an explainer. The whole state is in the URL ({@code ?query=…|upload=…&target=…|tupload=…
+ * &explainer=…&order=…&segmentation=…&grid=…&budget=…}); with an explainer named, the page's script
+ * starts (or fetches from the cache) the explanation through the REST API, shows its progress and
+ * draws it. Only uploads are POSTed; they are kept and the page redirects to its permalink.
+ */
 @Named
-@ViewScoped
-public class CompareView implements Serializable {
-  private static final long serialVersionUID = 1L;
-  private static final int MAX_UPLOAD = 32 * 1024 * 1024;
+@RequestScoped
+public class CompareView {
+  @Inject ExplanationService explanations;
+  @Inject SearchService search;
+  @Inject UploadStore uploads;
 
-  @Inject transient ExplanationService service;
-  @Inject transient SearchService search;
-  @Inject transient UploadStore uploads;
-  @Inject transient ImageService images;
-
-  private String queryItem;
-  private String queryUpload;
-  private String targetItem;
-
+  private String query;
+  private String upload;
+  private String target;
+  private String tupload;
+  private String explainer;
+  private String order;
+  private String segmentation;
+  private String grid;
+  private String budget;
   private transient UploadedFile queryFile;
   private transient UploadedFile targetFile;
-  private String explainer = "search-cam";
-  private String order = "FIRST";
-  private int grid = 7;
-  private int budget = 512;
-  private double opacity = 0.6;
   private List<String> explainerNames = List.of();
-  private List<Panel> panels = List.of();
-  private String summary;
+  private String startBody;
 
   /**
-   * One picture on the page.
+   * An image chosen by the URL.
    *
-   * @param title caption
-   * @param dataUri the PNG as a data URI
-   * @param alt text alternative, including the strongest regions in words
+   * @param thumbnail its thumbnail URL (relative)
+   * @param display its display-size URL (relative)
+   * @param caption title, makers and date
    */
-  public record Panel(String title, String dataUri, String alt) implements Serializable {}
+  public record Chosen(String thumbnail, String display, String caption) {}
 
-  @PostConstruct
-  void init() {
+  /** Reads the URL (the page's view action). */
+  public void load() {
     try {
-      explainerNames = service.explainers().stream().map(ExplainerProvider::name).sorted().toList();
+      explainerNames =
+          explanations.explainers().stream().map(ExplainerProvider::name).sorted().toList();
     } catch (RuntimeException e) {
       error("The model is not available: " + e.getMessage());
-    }
-  }
-
-  /** Runs the explanation and renders it. */
-  public void explain() {
-    panels = List.of();
-    summary = null;
-    if (!hasFile(queryFile) && getChosenQuery() == null
-        || !hasFile(targetFile) && getChosenTarget() == null) {
-      error("Choose two images to compare.");
       return;
     }
-    if (hasFile(queryFile) && queryFile.getSize() > MAX_UPLOAD
-        || hasFile(targetFile) && targetFile.getSize() > MAX_UPLOAD) {
-      error("Images must be smaller than 32 MB.");
+    if (blank(explainer)) {
       return;
     }
     try {
-      byte[] queryBytes =
-          hasFile(queryFile)
-              ? queryFile.getContent()
-              : blank(queryItem)
-                  ? uploads.read(queryUpload.trim())
-                  : images.original(search.activeItem(id(queryItem)));
-      byte[] targetBytes =
-          hasFile(targetFile)
-              ? targetFile.getContent()
-              : images.original(search.activeItem(id(targetItem)));
-      Order o = Order.valueOf(order);
-      ExplanationParameters p =
-          ExplanationParameters.defaults()
-              .withOrder(o)
-              .withSides(EnumSet.allOf(Side.class))
-              .withSegmentation(Segmentation.grid(grid, grid))
-              .withBudget(budget);
-      ExplanationService.Result r = service.explain(queryBytes, targetBytes, explainer, p);
-      panels = render(r);
-      Explanation e = r.explanation();
-      summary =
-          String.format(
-              "%s %s: similarity v(N) = %.4f, v(∅) = %.4f; %d model evaluations in %d ms%s",
-              e.explainer(),
-              e.explainerVersion(),
-              e.fullValue(),
-              e.baseValue(),
-              e.evaluations(),
-              e.wallTime().toMillis(),
-              e.errorEstimate().isPresent()
-                  ? String.format("; estimated error %.2g", e.errorEstimate().getAsDouble())
-                  : "");
-    } catch (IllegalArgumentException | IllegalStateException | NotFoundException e) {
+      ExplainRequest r =
+          new ExplainRequest(
+              ImageRef.of("query", query, upload),
+              ImageRef.of("compared", target, tupload),
+              explainer,
+              ExplainRequest.order(order),
+              segmentation,
+              intParam("grid", grid, 7),
+              intParam("budget", budget, 512),
+              0);
+      Map<String, String> form = new LinkedHashMap<>();
+      r.query().item().ifPresent(i -> form.put("queryItem", i.toString()));
+      r.query().upload().ifPresent(u -> form.put("queryUpload", u));
+      r.target().item().ifPresent(i -> form.put("targetItem", i.toString()));
+      r.target().upload().ifPresent(u -> form.put("targetUpload", u));
+      form.put("explainer", r.explainer());
+      form.put("order", r.order().name());
+      form.put("segmentation", r.segmentation());
+      form.put("grid", Integer.toString(r.grid()));
+      form.put("budget", Integer.toString(r.budget()));
+      startBody = encode(form);
+    } catch (IllegalArgumentException e) {
       error(e.getMessage());
     }
   }
 
-  private static boolean hasFile(UploadedFile f) {
+  /** Keeps the uploaded images and redirects to the page naming them. */
+  public void useUploads() throws IOException {
+    try {
+      String q = upload;
+      String t = tupload;
+      String qi = query;
+      String ti = target;
+      if (has(queryFile)) {
+        q = uploads.store(queryFile.getContent());
+        qi = null;
+      }
+      if (has(targetFile)) {
+        t = uploads.store(targetFile.getContent());
+        ti = null;
+      }
+      Map<String, String> params = new LinkedHashMap<>();
+      put(params, "query", qi);
+      put(params, "upload", blank(qi) ? q : null);
+      put(params, "target", ti);
+      put(params, "tupload", blank(ti) ? t : null);
+      ExternalContext ec = FacesContext.getCurrentInstance().getExternalContext();
+      ec.redirect(ec.getRequestContextPath() + "/compare.xhtml?" + encode(params));
+      FacesContext.getCurrentInstance().responseComplete();
+    } catch (ImageDecodingException e) {
+      error("That file is not an image we can read: " + e.getMessage());
+    } catch (IllegalArgumentException e) {
+      error(e.getMessage());
+    }
+  }
+
+  private static void put(Map<String, String> m, String k, String v) {
+    if (!blank(v)) {
+      m.put(k, v.trim());
+    }
+  }
+
+  private static String encode(Map<String, String> form) {
+    StringBuilder sb = new StringBuilder();
+    for (var e : form.entrySet()) {
+      if (sb.length() > 0) {
+        sb.append('&');
+      }
+      sb.append(e.getKey())
+          .append('=')
+          .append(URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8));
+    }
+    return sb.toString();
+  }
+
+  private static boolean has(UploadedFile f) {
     return f != null && f.getSize() > 0;
   }
 
@@ -134,135 +156,130 @@ public class CompareView implements Serializable {
     return s == null || s.isBlank();
   }
 
-  private static long id(String s) {
+  private static int intParam(String name, String s, int def) {
+    if (blank(s)) {
+      return def;
+    }
     try {
-      return Long.parseLong(s.trim());
+      return Integer.parseInt(s.trim());
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("item must be a number, not “" + s + "”");
-    }
-  }
-
-  /**
-   * The query chosen by the URL ({@code ?query=<item>} or {@code ?upload=<id>}), as a thumbnail URL
-   * and caption, or null.
-   */
-  public Chosen getChosenQuery() {
-    if (!blank(queryItem)) {
-      return chosenItem(queryItem);
-    }
-    if (!blank(queryUpload)) {
-      try {
-        String u = UploadStore.checkId(queryUpload.trim());
-        return new Chosen("img/upload/" + u + "/thumb", "your uploaded image");
-      } catch (IllegalArgumentException e) {
-        return null;
-      }
-    }
-    return null;
-  }
-
-  /** The compared item chosen by the URL ({@code ?target=<item>}), or null. */
-  public Chosen getChosenTarget() {
-    return blank(targetItem) ? null : chosenItem(targetItem);
-  }
-
-  private Chosen chosenItem(String idText) {
-    try {
-      ItemRecord r = search.activeItem(id(idText));
-      return new Chosen("img/item/" + r.id() + "/thumb", r.altText());
-    } catch (IllegalArgumentException | NotFoundException e) {
-      return null;
-    }
-  }
-
-  /**
-   * An image chosen by the URL.
-   *
-   * @param thumbnail its thumbnail URL (relative)
-   * @param caption title, makers and date
-   */
-  public record Chosen(String thumbnail, String caption) implements Serializable {}
-
-  public String getQueryItem() {
-    return queryItem;
-  }
-
-  public void setQueryItem(String queryItem) {
-    this.queryItem = queryItem;
-  }
-
-  public String getQueryUpload() {
-    return queryUpload;
-  }
-
-  public void setQueryUpload(String queryUpload) {
-    this.queryUpload = queryUpload;
-  }
-
-  public String getTargetItem() {
-    return targetItem;
-  }
-
-  public void setTargetItem(String targetItem) {
-    this.targetItem = targetItem;
-  }
-
-  private List<Panel> render(ExplanationService.Result r) {
-    List<Panel> out = new ArrayList<>();
-    Explanation e = r.explanation();
-    e.map(Side.QUERY)
-        .ifPresent(
-            m ->
-                out.add(
-                    panel(
-                        "Query",
-                        HeatmapRenderer.overlay(r.query(), m, opacity),
-                        "Query image; strongest region: cell " + strongest(m.values()))));
-    e.map(Side.TARGET)
-        .ifPresent(
-            m ->
-                out.add(
-                    panel(
-                        "Match",
-                        HeatmapRenderer.overlay(r.target(), m, opacity),
-                        "Matched image; strongest region: cell " + strongest(m.values()))));
-    e.joint()
-        .ifPresent(
-            j ->
-                out.add(
-                    panel(
-                        "Correspondence",
-                        HeatmapRenderer.correspondence(r.query(), r.target(), j, 12),
-                        "Lines join the query and match regions that interact most")));
-    return out;
-  }
-
-  private static String strongest(double[] v) {
-    int best = 0;
-    for (int i = 1; i < v.length; i++) {
-      if (Math.abs(v[i]) > Math.abs(v[best])) {
-        best = i;
-      }
-    }
-    return best + String.format(" (%+.4f)", v[best]);
-  }
-
-  private static Panel panel(String title, java.awt.image.BufferedImage img, String alt) {
-    try {
-      ByteArrayOutputStream png = new ByteArrayOutputStream();
-      ImageIO.write(img, "png", png);
-      return new Panel(
-          title,
-          "data:image/png;base64," + Base64.getEncoder().encodeToString(png.toByteArray()),
-          alt);
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot encode PNG", e);
+      throw new IllegalArgumentException(name + " must be a whole number, not “" + s + "”");
     }
   }
 
   private static void error(String message) {
     FacesContext.getCurrentInstance()
         .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, message, null));
+  }
+
+  private Chosen chosen(String item, String up) {
+    try {
+      if (!blank(item)) {
+        ItemRecord r = search.activeItem(Long.parseLong(item.trim()));
+        return new Chosen(
+            "img/item/" + r.id() + "/thumb", "img/item/" + r.id() + "/display", r.altText());
+      }
+      if (!blank(up)) {
+        String u = UploadStore.checkId(up.trim());
+        return new Chosen(
+            "img/upload/" + u + "/thumb", "img/upload/" + u + "/display", "your uploaded image");
+      }
+    } catch (IllegalArgumentException | NotFoundException e) {
+      return null;
+    }
+    return null;
+  }
+
+  /** The query image, or null. */
+  public Chosen getChosenQuery() {
+    return chosen(query, upload);
+  }
+
+  /** The compared image, or null. */
+  public Chosen getChosenTarget() {
+    return chosen(target, tupload);
+  }
+
+  /** The form body that starts the explanation (for the page's script), or null. */
+  public String getStartBody() {
+    return startBody;
+  }
+
+  /** Explainer names. */
+  public List<String> getExplainerNames() {
+    return explainerNames;
+  }
+
+  public String getQuery() {
+    return query;
+  }
+
+  public void setQuery(String query) {
+    this.query = query;
+  }
+
+  public String getUpload() {
+    return upload;
+  }
+
+  public void setUpload(String upload) {
+    this.upload = upload;
+  }
+
+  public String getTarget() {
+    return target;
+  }
+
+  public void setTarget(String target) {
+    this.target = target;
+  }
+
+  public String getTupload() {
+    return tupload;
+  }
+
+  public void setTupload(String tupload) {
+    this.tupload = tupload;
+  }
+
+  public String getExplainer() {
+    return blank(explainer) ? "search-cam" : explainer;
+  }
+
+  public void setExplainer(String explainer) {
+    this.explainer = explainer;
+  }
+
+  public String getOrder() {
+    return blank(order) ? "FIRST" : order;
+  }
+
+  public void setOrder(String order) {
+    this.order = order;
+  }
+
+  public String getSegmentation() {
+    return blank(segmentation) ? "grid" : segmentation;
+  }
+
+  public void setSegmentation(String segmentation) {
+    this.segmentation = segmentation;
+  }
+
+  public String getGrid() {
+    return blank(grid) ? "7" : grid;
+  }
+
+  public void setGrid(String grid) {
+    this.grid = grid;
+  }
+
+  public String getBudget() {
+    return blank(budget) ? "512" : budget;
+  }
+
+  public void setBudget(String budget) {
+    this.budget = budget;
   }
 
   public UploadedFile getQueryFile() {
@@ -279,57 +296,5 @@ public class CompareView implements Serializable {
 
   public void setTargetFile(UploadedFile targetFile) {
     this.targetFile = targetFile;
-  }
-
-  public String getExplainer() {
-    return explainer;
-  }
-
-  public void setExplainer(String explainer) {
-    this.explainer = explainer;
-  }
-
-  public String getOrder() {
-    return order;
-  }
-
-  public void setOrder(String order) {
-    this.order = order;
-  }
-
-  public int getGrid() {
-    return grid;
-  }
-
-  public void setGrid(int grid) {
-    this.grid = grid;
-  }
-
-  public int getBudget() {
-    return budget;
-  }
-
-  public void setBudget(int budget) {
-    this.budget = budget;
-  }
-
-  public double getOpacity() {
-    return opacity;
-  }
-
-  public void setOpacity(double opacity) {
-    this.opacity = opacity;
-  }
-
-  public List<String> getExplainerNames() {
-    return explainerNames;
-  }
-
-  public List<Panel> getPanels() {
-    return panels;
-  }
-
-  public String getSummary() {
-    return summary;
   }
 }
