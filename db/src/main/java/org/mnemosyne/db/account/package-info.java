@@ -1,0 +1,2 @@
+/** Users, roles and saved conditions. */
+package org.mnemosyne.db.account;
