@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       ImportCommand.class,
       IndexCommand.class,
       ExplainCommand.class,
+      ExplainReportCommand.class,
       SearchQualityCommand.class,
       CommandLine.HelpCommand.class
     })
