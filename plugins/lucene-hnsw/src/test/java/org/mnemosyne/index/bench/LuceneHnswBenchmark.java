@@ -1,5 +1,13 @@
 package org.mnemosyne.index.bench;
 
+import static org.mnemosyne.index.bench.BenchmarkRuns.ROUNDS;
+import static org.mnemosyne.index.bench.BenchmarkRuns.format;
+import static org.mnemosyne.index.bench.BenchmarkRuns.measure;
+import static org.mnemosyne.index.bench.BenchmarkRuns.median;
+import static org.mnemosyne.index.bench.BenchmarkRuns.options;
+import static org.mnemosyne.index.bench.BenchmarkRuns.secondsSince;
+import static org.mnemosyne.index.bench.BenchmarkRuns.warmUp;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,12 +60,12 @@ import org.mnemosyne.plugins.lucene.LuceneHnswIndexProvider;
 public final class LuceneHnswBenchmark {
   private static final SyntheticCollection.Target ALL =
       new SyntheticCollection.Target("a", new int[0], 1.0);
-  private static final int ROUNDS = 5;
 
   private LuceneHnswBenchmark() {}
 
-  /** A method under test: answers one query. */
-  private interface Method {
+  /** A method under test; its answers are hits, so that recall can be measured. */
+  private interface Method extends BenchmarkRuns.Method {
+    @Override
     List<Hit> search(float[] q, SyntheticCollection.Target target, int k);
   }
 
@@ -285,57 +293,5 @@ public final class LuceneHnswBenchmark {
         modes,
         scored / (double) queries.size(),
         visited / (double) queries.size());
-  }
-
-  private static double median(double[] values) {
-    double[] sorted = values.clone();
-    java.util.Arrays.sort(sorted);
-    return sorted[sorted.length / 2];
-  }
-
-  private static void warmUp(
-      Method m, List<float[]> queries, SyntheticCollection.Target t, int k, double seconds) {
-    long start = System.nanoTime();
-    for (int i = 0; i < Math.min(60, queries.size()) && secondsSince(start) < seconds; i++) {
-      m.search(queries.get(i), t, k);
-    }
-  }
-
-  /** Queries per second over the queries, or until the time budget is spent. */
-  private static double measure(
-      Method m, List<float[]> queries, SyntheticCollection.Target t, int k, double seconds) {
-    long sink = 0;
-    int done = 0;
-    long start = System.nanoTime();
-    while (done < queries.size() && secondsSince(start) < seconds) {
-      sink += m.search(queries.get(done++), t, k).size();
-    }
-    double elapsed = secondsSince(start);
-    if (sink == Long.MIN_VALUE) {
-      System.out.println(sink);
-    }
-    return done / elapsed;
-  }
-
-  private static String format(double qps) {
-    if (qps >= 10_000) {
-      return String.format(Locale.ROOT, "%.1fk", qps / 1000);
-    }
-    return String.format(Locale.ROOT, "%.0f", qps);
-  }
-
-  private static double secondsSince(long start) {
-    return (System.nanoTime() - start) / 1e9;
-  }
-
-  private static Map<String, String> options(String[] args) {
-    Map<String, String> o = new LinkedHashMap<>();
-    for (int i = 0; i + 1 < args.length; i += 2) {
-      if (!args[i].startsWith("--")) {
-        throw new IllegalArgumentException("expected --option value, got " + args[i]);
-      }
-      o.put(args[i].substring(2), args[i + 1]);
-    }
-    return o;
   }
 }
