@@ -676,4 +676,154 @@ class PortalIT {
           d.findElement(By.id("summary")).getText());
     }
   }
+
+  // ---- security and the admin area
+
+  @Test
+  void anonymousVisitorsCannotReachAdminPagesOrTheAdminApi() throws Exception {
+    HttpClient noRedirects =
+        HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    for (String path : List.of("admin/index.xhtml", "api/admin/jobs", "api/admin/cache")) {
+      HttpResponse<String> r =
+          noRedirects.send(
+              HttpRequest.newBuilder(base().resolve(path)).build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertTrue(
+          r.statusCode() == 302 || r.statusCode() == 401 || r.statusCode() == 403,
+          path + " answered " + r.statusCode());
+      assertTrue(
+          r.statusCode() != 302
+              || r.headers().firstValue("Location").orElse("").contains("login.xhtml"),
+          r.headers().toString());
+      assertTrue(!r.body().contains("collection-table"), "no admin content");
+    }
+    HttpResponse<String> clear =
+        noRedirects.send(
+            HttpRequest.newBuilder(base().resolve("api/admin/cache/clear"))
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertTrue(clear.statusCode() >= 300, "clear refused: " + clear.statusCode());
+    HttpResponse<String> save = post("api/conditions", "name=x&condition=collection:art");
+    assertTrue(save.statusCode() == 401 || save.statusCode() == 403, save.body());
+  }
+
+  @Test
+  void anAdminSignsInImportsACollectionAndPublishesAConditionInARealBrowser() throws Exception {
+    Path source = Files.createTempDirectory("mini-import");
+    List<String> lines = Files.readAllLines(SHARED.resolve("data/clipart/metadata.csv"));
+    Files.write(source.resolve("metadata.csv"), lines.subList(0, 5));
+    Files.createDirectories(source.resolve("images"));
+    for (String line : lines.subList(1, 5)) {
+      String file = line.split(",")[1];
+      Files.copy(SHARED.resolve("data/clipart").resolve(file), source.resolve(file));
+    }
+    try (Browser browser = new Browser()) {
+      WebDriver d = browser.driver();
+      d.get(base().resolve("admin/index.xhtml").toString());
+      assertTrue(d.getCurrentUrl().contains("login.xhtml"), d.getCurrentUrl());
+      d.findElement(By.id("login:username")).sendKeys("admin");
+      d.findElement(By.cssSelector("input[type=password]")).sendKeys("wrong-password-123");
+      d.findElement(By.id("login:signin")).click();
+      assertTrue(d.getPageSource().contains("Wrong user name or password"), "refused");
+      d.get(base().resolve("admin/index.xhtml").toString());
+      d.findElement(By.id("login:username")).sendKeys("admin");
+      d.findElement(By.cssSelector("input[type=password]")).sendKeys("it-admin-password-0001");
+      d.findElement(By.id("login:signin")).click();
+      browser.waitFor("#collection-table");
+      String collections = d.findElement(By.id("collection-table")).getText();
+      assertTrue(
+          collections.contains("art")
+              && collections.contains("photos")
+              && collections.contains("clipart"),
+          collections);
+
+      d.findElement(By.id("import:institution")).sendKeys("test");
+      d.findElement(By.id("import:collection")).sendKeys("mini");
+      d.findElement(By.id("import:collectionName")).sendKeys("Four drawings");
+      d.findElement(By.id("import:source")).sendKeys(source.toString());
+      d.findElement(By.id("import:start")).click();
+      new org.openqa.selenium.support.ui.WebDriverWait(d, Duration.ofSeconds(120))
+          .until(
+              x -> {
+                x.navigate().refresh();
+                return x.findElement(By.id("job-table")).getText().contains("succeeded");
+              });
+      browser.screenshot("admin-page");
+      long deadline = System.nanoTime() + 30_000_000_000L;
+      long matching = 0;
+      while (System.nanoTime() < deadline && matching != 4) {
+        matching =
+            json(get("api/search?condition=collection:mini").body())
+                .getJsonNumber("matching")
+                .longValue();
+        Thread.sleep(500);
+      }
+      assertEquals(4, matching, "the index follows the import");
+
+      // CSRF: the session cookie alone does not change anything through the API
+      org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) d;
+      Object without =
+          js.executeAsyncScript(
+              "const done = arguments[arguments.length - 1];"
+                  + " fetch('"
+                  + base().resolve("api/admin/cache/clear")
+                  + "', {method: 'POST'})"
+                  + ".then(r => done(r.status)).catch(e => done('failed: ' + e));");
+      assertEquals(403L, ((Number) without).longValue(), String.valueOf(without));
+      String token = d.findElement(By.id("csrf-token")).getText();
+      Object with =
+          js.executeAsyncScript(
+              "const done = arguments[arguments.length - 1];"
+                  + " fetch('"
+                  + base().resolve("api/admin/cache/clear")
+                  + "', {method: 'POST',"
+                  + " headers: {'X-Mnemosyne-CSRF': arguments[0]}})"
+                  + ".then(r => done(r.status)).catch(e => done('failed: ' + e));",
+              token);
+      assertEquals(200L, ((Number) with).longValue(), String.valueOf(with));
+
+      // takedown: withdrawing the collection removes it from search
+      d.get(base().resolve("admin/index.xhtml").toString());
+      for (org.openqa.selenium.WebElement row :
+          d.findElements(By.cssSelector("#collection-table tbody tr"))) {
+        if (row.getText().startsWith("mini")) {
+          row.findElement(By.cssSelector("input[type=submit]")).click();
+          d.switchTo().alert().accept();
+          break;
+        }
+      }
+      deadline = System.nanoTime() + 30_000_000_000L;
+      while (System.nanoTime() < deadline && matching != 0) {
+        matching =
+            json(get("api/search?condition=collection:mini").body())
+                .getJsonNumber("matching")
+                .longValue();
+        Thread.sleep(500);
+      }
+      assertEquals(0, matching, "a withdrawn collection leaves the index");
+      Thread.sleep(2500); // past the index's recheck interval: later tests see the samples only
+
+      // save and publish a condition from the search page
+      d.get(
+          base()
+              .resolve("index.xhtml?c=collection%3Aart%20AND%20year%3A%5B1800%20TO%201900%5D")
+              .toString());
+      d.findElement(By.id("save:name")).sendKeys("Nineteenth-century paintings");
+      d.findElement(By.id("save:publish")).click();
+      d.findElement(By.id("save:store")).click();
+      new org.openqa.selenium.support.ui.WebDriverWait(d, Duration.ofSeconds(30))
+          .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+          .until(
+              x ->
+                  x.findElement(By.id("saved-conditions"))
+                      .getText()
+                      .contains("Nineteenth-century paintings"));
+    }
+    String published = get("api/conditions").body();
+    assertTrue(
+        published.contains("Nineteenth-century paintings")
+            && published.contains("year:[1800 TO 1900]"),
+        published);
+  }
 }

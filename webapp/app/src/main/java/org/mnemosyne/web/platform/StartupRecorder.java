@@ -24,12 +24,14 @@ public class StartupRecorder {
 
   @Inject ServerStartLog starts;
   @Inject PluginRegistry registry;
+  @Inject org.mnemosyne.web.security.AdminBootstrap admins;
 
   private volatile String schemaVersion = "unknown";
 
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
     schemaVersion = SchemaMigrator.migrate(dataSource);
     ServerStart s = starts.record();
+    admins.ensureFirstAdmin();
     LOG.info(
         () ->
             "Mnemosyne "

@@ -81,6 +81,17 @@ public class SearchIndexService {
     return current;
   }
 
+  /** Rebuilds from the database now, whether or not it changed. */
+  public void rebuildNow() {
+    building.lock();
+    try {
+      current = null;
+      refresh();
+    } finally {
+      building.unlock();
+    }
+  }
+
   /** The current snapshot without checking the database (for status pages); may be empty. */
   public Optional<IndexSnapshot> peek() {
     return Optional.ofNullable(current);

@@ -13,16 +13,19 @@ import java.util.Locale;
 import java.util.Optional;
 import org.mnemosyne.api.index.Condition;
 import org.mnemosyne.api.index.ConditionSyntaxException;
+import org.mnemosyne.db.account.SavedCondition;
 import org.mnemosyne.db.catalog.ItemRecord;
 import org.mnemosyne.runtime.image.ImageDecodingException;
 import org.mnemosyne.runtime.image.Region;
 import org.mnemosyne.runtime.search.FacetCounts;
 import org.mnemosyne.web.search.NotFoundException;
 import org.mnemosyne.web.search.ResultRow;
+import org.mnemosyne.web.search.SavedConditions;
 import org.mnemosyne.web.search.SearchPage;
 import org.mnemosyne.web.search.SearchRequest;
 import org.mnemosyne.web.search.SearchService;
 import org.mnemosyne.web.search.UploadStore;
+import org.mnemosyne.web.security.CurrentUser;
 import org.primefaces.model.file.UploadedFile;
 
 /**
@@ -38,6 +41,11 @@ public class SearchView {
 
   @Inject SearchService service;
   @Inject UploadStore uploads;
+  @Inject SavedConditions saved;
+  @Inject CurrentUser user;
+
+  private String saveName;
+  private boolean publish;
 
   private String item;
   private String upload;
@@ -125,6 +133,53 @@ public class SearchView {
     } catch (IllegalArgumentException e) {
       error(e.getMessage());
     }
+  }
+
+  /** Saves the current condition under a name (signed-in users; admins may publish it). */
+  public void save() throws IOException {
+    if (!user.isSignedIn()) {
+      error("Sign in to save conditions.");
+      return;
+    }
+    String condition = c == null ? "" : c.trim();
+    try {
+      saved.save(publish && user.isAdmin() ? Optional.empty() : user.id(), saveName, condition);
+      redirect(links(condition).page(0));
+    } catch (ConditionSyntaxException e) {
+      conditionError = describe(condition, e);
+    } catch (IllegalArgumentException e) {
+      error(e.getMessage());
+    }
+  }
+
+  /** The saved conditions this visitor sees. */
+  public List<SavedCondition> getSavedConditions() {
+    try {
+      return saved.visibleTo(user.id());
+    } catch (RuntimeException e) {
+      return List.of();
+    }
+  }
+
+  /** The search with a saved condition (same query). */
+  public String savedLink(String text) {
+    return links.withCondition(text).page(0);
+  }
+
+  public String getSaveName() {
+    return saveName;
+  }
+
+  public void setSaveName(String saveName) {
+    this.saveName = saveName;
+  }
+
+  public boolean isPublish() {
+    return publish;
+  }
+
+  public void setPublish(boolean publish) {
+    this.publish = publish;
   }
 
   private SearchLinks links(String condition) {

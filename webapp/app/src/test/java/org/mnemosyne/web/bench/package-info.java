@@ -1,0 +1,2 @@
+/** Benchmark programs (not tests) for the running portal. */
+package org.mnemosyne.web.bench;
