@@ -57,14 +57,14 @@ final class ExplainReportCommand implements Callable<Integer> {
 
   @Option(
       names = "--grid",
-      defaultValue = "4x4",
+      defaultValue = "3x3",
       description =
           "First-order units, also of the deletion/insertion curves (default ${DEFAULT-VALUE}).")
   String grid;
 
   @Option(
       names = "--joint-grid",
-      defaultValue = "3x3",
+      defaultValue = "2x2",
       description = "Units on each image for joint explainers (default ${DEFAULT-VALUE}).")
   String jointGrid;
 
@@ -82,13 +82,13 @@ final class ExplainReportCommand implements Callable<Integer> {
 
   @Option(
       names = "--budget",
-      defaultValue = "160",
+      defaultValue = "64",
       description = "Evaluations per first-order explanation (default ${DEFAULT-VALUE}).")
   int budget;
 
   @Option(
       names = "--joint-budget",
-      defaultValue = "320",
+      defaultValue = "96",
       description = "Evaluations per joint explanation (default ${DEFAULT-VALUE}).")
   int jointBudget;
 
@@ -112,19 +112,7 @@ final class ExplainReportCommand implements Callable<Integer> {
     if (pairs < 1) {
       throw new IllegalArgumentException("--pairs must be at least 1");
     }
-    ReportSettings settings =
-        new ReportSettings(
-            ExplainCommand.parseGrid(grid),
-            ExplainCommand.parseGrid(jointGrid),
-            ExplainCommand.parseGrid(exactGrid),
-            ExplainCommand.parseGrid(exactJointGrid),
-            ExplainCommand.parseCensor(censor),
-            budget,
-            jointBudget,
-            steps,
-            seed,
-            DEFAULTS.batchSize(),
-            DEFAULTS.minCoverage());
+    ReportSettings settings = settings();
     MnemosyneConfig config = common.config();
     DataLayout layout = DataLayout.from(config);
     Path data =
@@ -142,8 +130,7 @@ final class ExplainReportCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     try (EmbeddingModel model = modelProvider.open(registry.contextFor(modelProvider))) {
-      List<ReportPair> selected =
-          CutoutPairs.select(data, pairs, model.info().inputWidth(), model.info().inputHeight());
+      List<ReportPair> selected = CutoutPairs.select(data, pairs, model);
       if (selected.isEmpty()) {
         throw new IllegalArgumentException("no cut-out pairs found under " + data);
       }
@@ -178,6 +165,22 @@ final class ExplainReportCommand implements Callable<Integer> {
       out.flush();
     }
     return 0;
+  }
+
+  /** The settings the options give (the defaults are those of {@link ReportSettings#defaults}). */
+  ReportSettings settings() {
+    return new ReportSettings(
+        ExplainCommand.parseGrid(grid),
+        ExplainCommand.parseGrid(jointGrid),
+        ExplainCommand.parseGrid(exactGrid),
+        ExplainCommand.parseGrid(exactJointGrid),
+        ExplainCommand.parseCensor(censor),
+        budget,
+        jointBudget,
+        steps,
+        seed,
+        DEFAULTS.batchSize(),
+        DEFAULTS.minCoverage());
   }
 
   private List<ExplainerReport.Contender> contenders(PluginRegistry registry) {

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mnemosyne.api.explain.ExplainerProvider;
+import org.mnemosyne.explain.report.ReportSettings;
 
 /** {@code mnemosyne explain-report} on one pair of sample cut-outs with the real model. */
 class ExplainReportCommandTest {
@@ -22,6 +23,14 @@ class ExplainReportCommandTest {
       Pattern.compile("(-?\\d+(?:\\.\\d+)?) \\+- (\\d+(?:\\.\\d+)?)");
 
   @TempDir Path home;
+
+  @Test
+  void theOptionDefaultsAreTheReportDefaults() {
+    ExplainReportCommand command = new ExplainReportCommand();
+    new picocli.CommandLine(command).parseArgs();
+    assertEquals(ReportSettings.defaults(), command.settings());
+    assertEquals(6, command.pairs);
+  }
 
   @Test
   void printsOneRowPerExplainerWithNumbersInRange() {
