@@ -17,6 +17,14 @@ public final class ExplanationJson {
 
   /** Serialises. */
   public static String write(Explanation e) {
+    return write(e, Map.of());
+  }
+
+  /**
+   * Serialises, with further top-level fields whose values are already JSON (e.g. quality measures
+   * computed after the explanation).
+   */
+  public static String write(Explanation e, Map<String, String> extraJson) {
     StringBuilder sb = new StringBuilder(1024).append('{');
     field(sb, "explainer", e.explainer()).append(',');
     field(sb, "explainerVersion", e.explainerVersion()).append(',');
@@ -49,6 +57,9 @@ public final class ExplanationJson {
       sb.append(",\"targetSegments\":").append(segments(j.targetSegments())).append('}');
     } else {
       sb.append("null");
+    }
+    for (Map.Entry<String, String> x : extraJson.entrySet()) {
+      sb.append(",\"").append(x.getKey()).append("\":").append(x.getValue());
     }
     return sb.append('}').toString();
   }
