@@ -139,6 +139,22 @@
     return box;
   }
 
+  function faithfulness(f) {
+    if (!f) {
+      return "";
+    }
+    var parts = [];
+    ["query", "target"].forEach(function (k) {
+      if (f[k] && f[k].deletionArea !== null) {
+        parts.push((k === "query" ? "query" : "compared") + " map: deletion area " +
+          f[k].deletionArea.toFixed(3) + ", insertion area " + f[k].insertionArea.toFixed(3));
+      }
+    });
+    return parts.length ? " Faithfulness (similarity as the most important regions are removed " +
+      "or kept alone; a faithful map has a low deletion and a high insertion area): " +
+      parts.join("; ") + "." : "";
+  }
+
   // ---- the viewer
 
   function render(root, data) {
@@ -148,7 +164,8 @@
       e.fullValue.toFixed(4) + ", v(\u2205) = " + e.baseValue.toFixed(4) + "; " + e.evaluations +
       " model evaluations in " + e.wallTimeMillis + " ms" +
       (e.errorEstimate !== null ? "; estimated error " + e.errorEstimate.toPrecision(2) : "") +
-      (data.cached ? " (served from the cache)" : "") + ". Parameters: " + e.parameters;
+      (data.cached ? " (served from the cache)" : "") + "." + faithfulness(e.faithfulness) +
+      " Parameters: " + e.parameters;
     show(summary, true);
     show($("view-controls"), true);
 

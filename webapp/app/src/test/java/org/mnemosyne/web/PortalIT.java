@@ -592,6 +592,10 @@ class PortalIT {
     assertTrue(e.getInt("evaluations") <= 200, e.toString());
     assertEquals(16, e.getJsonObject("maps").getJsonObject("query").getJsonArray("values").size());
     assertTrue(Double.isFinite(sum));
+    JsonObject faith = e.getJsonObject("faithfulness").getJsonObject("query");
+    double deletion = faith.getJsonNumber("deletionArea").doubleValue();
+    double insertion = faith.getJsonNumber("insertionArea").doubleValue();
+    assertTrue(Double.isFinite(deletion) && Double.isFinite(insertion), faith.toString());
 
     long start = System.nanoTime();
     HttpResponse<String> again = post("api/explanations", form);
@@ -747,7 +751,8 @@ class PortalIT {
           .until(
               x -> {
                 x.navigate().refresh();
-                return x.findElement(By.id("job-table")).getText().contains("succeeded");
+                return x.findElements(By.cssSelector("#job-table tr.mn-job-succeeded")).stream()
+                    .anyMatch(row -> row.getText().contains("import"));
               });
       browser.screenshot("admin-page");
       long deadline = System.nanoTime() + 30_000_000_000L;

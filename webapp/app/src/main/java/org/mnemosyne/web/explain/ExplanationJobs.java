@@ -16,6 +16,7 @@ import java.util.logging.Logger;
 import org.mnemosyne.api.explain.ExplainerProvider;
 import org.mnemosyne.api.explain.Explanation;
 import org.mnemosyne.api.explain.ExplanationParameters;
+import org.mnemosyne.api.explain.Side;
 import org.mnemosyne.api.model.ModelInfo;
 import org.mnemosyne.api.progress.CancelledException;
 import org.mnemosyne.db.cache.CachedExplanation;
@@ -26,6 +27,7 @@ import org.mnemosyne.db.job.Job;
 import org.mnemosyne.db.job.JobCheckpoint;
 import org.mnemosyne.db.job.JobRepository;
 import org.mnemosyne.db.job.JobState;
+import org.mnemosyne.explain.metrics.DeletionInsertion;
 import org.mnemosyne.runtime.plugin.PluginRegistry;
 import org.mnemosyne.runtime.render.ExplanationJson;
 import org.mnemosyne.web.platform.Database;
@@ -88,8 +90,12 @@ public class ExplanationJobs {
 
   private record Active(String client, AtomicBoolean cancel) {}
 
-  /** An image resolved for explaining: bytes, content hash and item. */
-  private record Resolved(byte[] bytes, String hash, Optional<Long> item) {}
+  /**
+   * An image resolved for explaining: content hash and item known at once, the bytes read only when
+   * the explanation is computed (a cache hit never touches the image).
+   */
+  private record Resolved(
+      java.util.function.Supplier<byte[]> bytes, String hash, Optional<Long> item) {}
 
   /**
    * Answers from the cache or starts a job.
@@ -229,8 +235,8 @@ public class ExplanationJobs {
       checkpoint(jobs, id, 0, "running");
       ExplanationService.Result result =
           explanations.explain(
-              query.bytes(),
-              target.bytes(),
+              query.bytes().get(),
+              target.bytes().get(),
               r.explainer(),
               parameters,
               (done, total, message) -> {
@@ -245,9 +251,27 @@ public class ExplanationJobs {
               },
               () -> a.cancel().get());
       Explanation e = result.explanation();
+      checkpoint(jobs, id, 0.99, "measuring faithfulness");
+      StringBuilder faith = new StringBuilder("{");
+      for (Side side : Side.values()) {
+        if (e.map(side).isPresent()) {
+          DeletionInsertion.Curves c =
+              explanations.faithfulness(result, side, parameters, () -> a.cancel().get());
+          faith
+              .append(faith.length() > 1 ? "," : "")
+              .append('"')
+              .append(side.name().toLowerCase(java.util.Locale.ROOT))
+              .append("\":{\"deletionArea\":")
+              .append(finite(c.deletionArea()))
+              .append(",\"insertionArea\":")
+              .append(finite(c.insertionArea()))
+              .append('}');
+        }
+      }
+      String json = ExplanationJson.write(e, Map.of("faithfulness", faith.append('}').toString()));
       long cacheId =
           new ExplanationCache(database.tx())
-              .store(key, ExplanationJson.write(e), e.evaluations(), e.wallTime().toMillis());
+              .store(key, json, e.evaluations(), e.wallTime().toMillis());
       database
           .tx()
           .inTransaction(
@@ -280,6 +304,10 @@ public class ExplanationJobs {
     }
   }
 
+  private static String finite(double d) {
+    return Double.isFinite(d) ? Double.toString(d) : "null";
+  }
+
   /** Writes progress; returns whether cancellation was requested. */
   private boolean checkpoint(JobRepository jobs, long id, double progress, String message) {
     return database
@@ -305,10 +333,11 @@ public class ExplanationJobs {
   private Resolved resolve(ImageRef ref) {
     if (ref.item().isPresent()) {
       ItemRecord item = search.activeItem(ref.item().get());
-      return new Resolved(images.original(item), item.contentHash(), ref.item());
+      return new Resolved(() -> images.original(item), item.contentHash(), ref.item());
     }
     String upload = ref.upload().get();
-    return new Resolved(uploads.read(upload), upload, Optional.empty());
+    uploads.checkExists(upload);
+    return new Resolved(() -> uploads.read(upload), upload, Optional.empty());
   }
 
   @PreDestroy

@@ -8,10 +8,14 @@ import org.mnemosyne.api.explain.ExplainerProvider;
 import org.mnemosyne.api.explain.Explanation;
 import org.mnemosyne.api.explain.ExplanationParameters;
 import org.mnemosyne.api.explain.ExplanationRequest;
+import org.mnemosyne.api.explain.SegmentAttribution;
+import org.mnemosyne.api.explain.Side;
 import org.mnemosyne.api.image.RgbImage;
 import org.mnemosyne.api.model.EmbeddingModel;
 import org.mnemosyne.api.progress.CancellationToken;
 import org.mnemosyne.api.progress.ProgressListener;
+import org.mnemosyne.explain.metrics.DeletionInsertion;
+import org.mnemosyne.explain.metrics.Faithfulness;
 import org.mnemosyne.runtime.image.ImageDecoder;
 import org.mnemosyne.runtime.image.ImageResizer;
 import org.mnemosyne.runtime.model.EmbeddingSimilarity;
@@ -46,6 +50,27 @@ public class ExplanationService {
     return registry.providers(ExplainerProvider.class).stream()
         .filter(p -> greyBox || !p.requiresGreyBox())
         .toList();
+  }
+
+  /**
+   * How faithful one side's first-order map is: deletion and insertion areas over 10 steps, on the
+   * explanation's own regions and censor (22 more model evaluations at most).
+   */
+  public DeletionInsertion.Curves faithfulness(
+      Result r, Side side, ExplanationParameters p, CancellationToken cancellation) {
+    SegmentAttribution map =
+        r.explanation()
+            .map(side)
+            .orElseThrow(() -> new IllegalStateException("no " + side + " map"));
+    return Faithfulness.of(
+        ExplanationRequest.builder(r.query(), r.target(), new EmbeddingSimilarity(models.model()))
+            .cancellation(cancellation)
+            .build(),
+        side,
+        map,
+        p.segmentation(),
+        p.censor(),
+        10);
   }
 
   /**

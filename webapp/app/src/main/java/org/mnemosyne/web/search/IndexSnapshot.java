@@ -19,6 +19,7 @@ import org.mnemosyne.runtime.search.FacetTable;
  * @param modelVersion model version of the vectors
  * @param builtAt when it was built
  * @param buildTime how long the scan and build took
+ * @param knownValues every categorical value some item has, as {@code field + '\0' + value}
  */
 public record IndexSnapshot(
     Optional<ConditionalIndex> index,
@@ -28,11 +29,24 @@ public record IndexSnapshot(
     String modelId,
     String modelVersion,
     Instant builtAt,
-    Duration buildTime) {
+    Duration buildTime,
+    java.util.Set<String> knownValues) {
+  /** Copies the set. */
+  public IndexSnapshot {
+    knownValues = java.util.Set.copyOf(knownValues);
+  }
 
   /** The facet schema (from the database). */
   public FacetSchema schema() {
     return table.schema();
+  }
+
+  /**
+   * Every categorical value some item has, as {@code field + '\0' + value} (for warnings about
+   * values that match nothing).
+   */
+  public java.util.Set<String> knownValues() {
+    return knownValues;
   }
 
   /** Number of searchable items. */

@@ -125,7 +125,8 @@ public class SearchIndexService {
           source.modelId(),
           source.modelVersion(),
           Instant.now(),
-          Duration.ofNanos(System.nanoTime() - start));
+          Duration.ofNanos(System.nanoTime() - start),
+          java.util.Set.of());
     }
     IndexProvider provider = registry.require(IndexProvider.class, providerName);
     FacetTable.Builder table = FacetTable.builder(schema);
@@ -148,7 +149,17 @@ public class SearchIndexService {
         source.modelId(),
         source.modelVersion(),
         Instant.now(),
-        took);
+        took,
+        knownValues(facets));
+  }
+
+  private static java.util.Set<String> knownValues(FacetTable table) {
+    java.util.Set<String> out = new java.util.HashSet<>();
+    table
+        .counts(org.mnemosyne.api.index.Condition.ALL, Integer.MAX_VALUE)
+        .fields()
+        .forEach(f -> f.values().forEach(v -> out.add(f.name() + '\0' + v.value())));
+    return out;
   }
 
   /** The database source, with every scanned item's facets also collected into a table. */

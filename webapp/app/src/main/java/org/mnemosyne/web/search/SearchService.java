@@ -325,23 +325,19 @@ public class SearchService {
     if (terms.isEmpty()) {
       return List.of();
     }
-    FacetCounts all = snap.table().counts(Condition.ALL, Integer.MAX_VALUE);
+    Set<String> known = snap.knownValues();
     List<String> out = new ArrayList<>();
     for (String t : terms) {
       int colon = t.indexOf('\u0000');
       String field = t.substring(0, colon);
       String value = t.substring(colon + 1);
-      boolean known =
-          all.field(field)
-              .map(f -> f.values().stream().anyMatch(v -> v.value().equals(value)))
-              .orElse(false);
       boolean categorical =
           snap.schema()
               .field(field)
               .map(FacetField::type)
               .map(ty -> ty == FacetType.CATEGORICAL)
               .orElse(false);
-      if (categorical && !known) {
+      if (categorical && !known.contains(t)) {
         out.add("no item has " + field + " \u201c" + value + "\u201d; that test matches nothing");
       }
     }

@@ -81,6 +81,18 @@ public class UploadStore {
   }
 
   /**
+   * Checks that an upload exists.
+   *
+   * @throws IllegalArgumentException if {@code id} is not an upload id
+   * @throws NotFoundException if there is no such upload
+   */
+  public void checkExists(String id) {
+    if (!Files.isRegularFile(file(checkId(id)))) {
+      throw new NotFoundException("no uploaded image " + id + " (uploads are kept by this server)");
+    }
+  }
+
+  /**
    * Checks that a text is an upload id (64 lower-case hex digits).
    *
    * @return the id
