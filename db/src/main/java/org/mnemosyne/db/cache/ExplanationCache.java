@@ -45,6 +45,45 @@ public final class ExplanationCache {
         });
   }
 
+  /**
+   * The id of the explanation for a key, if stored: the cheap lookup of a cache hit (the result is
+   * not read, and the last-use time is written at most once an hour, so a hit costs no disk flush).
+   */
+  public Optional<Long> findId(ExplanationKey key) {
+    return tx.inTransaction(
+        "look up cached explanation",
+        c -> {
+          long id;
+          boolean stale;
+          try (PreparedStatement st =
+              c.prepareStatement(
+                  "SELECT id, last_used_at < now() - interval '1 hour' FROM cached_explanation"
+                      + " WHERE model_id = ? AND model_version = ? AND explainer = ?"
+                      + " AND explainer_version = ? AND parameters_hash = ? AND query_hash = ?"
+                      + " AND target_hash = ?")) {
+            int i = bindKey(st, 1, key);
+            st.setString(i++, key.queryHash());
+            st.setString(i, key.targetHash());
+            try (ResultSet rs = st.executeQuery()) {
+              if (!rs.next()) {
+                return Optional.<Long>empty();
+              }
+              id = rs.getLong(1);
+              stale = rs.getBoolean(2);
+            }
+          }
+          if (stale) {
+            try (PreparedStatement st =
+                c.prepareStatement(
+                    "UPDATE cached_explanation SET last_used_at = now() WHERE id = ?")) {
+              st.setLong(1, id);
+              st.executeUpdate();
+            }
+          }
+          return Optional.of(id);
+        });
+  }
+
   /** The explanation with this id, if stored. */
   public Optional<CachedExplanation> find(long id) {
     return tx.inTransaction(

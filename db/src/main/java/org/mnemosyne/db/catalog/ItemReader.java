@@ -47,7 +47,7 @@ public final class ItemReader {
       return Map.of();
     }
     Map<Long, ItemRecord> found =
-        tx.inTransaction(
+        tx.read(
             "read items",
             c -> {
               Map<Long, ItemRecord> out = new LinkedHashMap<>();
@@ -74,7 +74,7 @@ public final class ItemReader {
 
   /** The stored vector of an item under a model version, if there is one. */
   public Optional<Embedding> vector(long itemId, String modelId, String modelVersion) {
-    return tx.inTransaction("read vector", c -> embeddings.find(c, itemId, modelId, modelVersion));
+    return tx.read("read vector", c -> embeddings.find(c, itemId, modelId, modelVersion));
   }
 
   /** The stored vectors of many items under a model version; items without one are left out. */
@@ -82,7 +82,7 @@ public final class ItemReader {
     if (ids.isEmpty()) {
       return Map.of();
     }
-    return tx.inTransaction(
+    return tx.read(
         "read vectors",
         c -> {
           Map<Long, float[]> out = new LinkedHashMap<>();

@@ -36,6 +36,20 @@ public final class Transactor {
   }
 
   /**
+   * Runs read-only {@code work} of one statement on a fresh connection in auto-commit mode: no
+   * transaction round trips (begin, commit) around it — for the lookups of every search request.
+   *
+   * @throws DataAccessException if the database fails
+   */
+  public <T> T read(String what, SqlWork<T> work) {
+    try (Connection c = dataSource.getConnection()) {
+      return work.run(c);
+    } catch (SQLException e) {
+      throw new DataAccessException(what, e);
+    }
+  }
+
+  /**
    * Runs {@code work} in a transaction on a connection the caller owns.
    *
    * @throws DataAccessException if the database fails (the transaction is rolled back)

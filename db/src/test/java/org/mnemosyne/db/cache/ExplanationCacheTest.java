@@ -33,6 +33,8 @@ class ExplanationCacheTest {
     assertEquals(64, hit.evaluations());
     assertTrue(hit.result().contains("\"evaluations\": 64") || hit.result().contains("64"));
     assertEquals(id, cache.find(id).orElseThrow().id());
+    assertEquals(Optional.of(id), cache.findId(k1));
+    assertTrue(cache.findId(key("other", Optional.empty())).isEmpty());
     assertEquals(id, cache.store(k1, "{\"evaluations\":65}", 65, 100), "same key, same row");
     assertEquals(65, cache.find(id).orElseThrow().evaluations());
     ExplanationKey k2 = key("order=FIRST budget=128", Optional.empty());

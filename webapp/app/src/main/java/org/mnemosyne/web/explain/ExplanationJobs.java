@@ -19,7 +19,6 @@ import org.mnemosyne.api.explain.ExplanationParameters;
 import org.mnemosyne.api.explain.Side;
 import org.mnemosyne.api.model.ModelInfo;
 import org.mnemosyne.api.progress.CancelledException;
-import org.mnemosyne.db.cache.CachedExplanation;
 import org.mnemosyne.db.cache.ExplanationCache;
 import org.mnemosyne.db.cache.ExplanationKey;
 import org.mnemosyne.db.catalog.ItemRecord;
@@ -135,9 +134,9 @@ public class ExplanationJobs {
             target.hash(),
             target.item());
     ExplanationCache cache = new ExplanationCache(database.tx());
-    Optional<CachedExplanation> hit = cache.find(key);
+    Optional<Long> hit = cache.findId(key);
     if (hit.isPresent()) {
-      return new JobStatus(null, "succeeded", 1, "from the cache", null, hit.get().id());
+      return new JobStatus(null, "succeeded", 1, "from the cache", null, hit.get());
     }
     JobRepository jobs = new JobRepository(database.tx());
     String subject = "explain:" + key.digest();

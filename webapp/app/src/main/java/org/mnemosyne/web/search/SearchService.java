@@ -32,7 +32,8 @@ import org.mnemosyne.web.platform.ModelService;
  */
 @ApplicationScoped
 public class SearchService {
-  private static final int QUERY_CACHE = 64;
+  private static final int QUERY_CACHE = 1024;
+  private static final int ITEM_CACHE = 4096;
 
   @Inject SearchIndexService indexes;
   @Inject ModelService models;
@@ -47,6 +48,17 @@ public class SearchService {
           return size() > QUERY_CACHE;
         }
       };
+
+  /** Items for display, kept while the index snapshot they were read under is current. */
+  private final Map<Long, ItemRecord> items =
+      new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, ItemRecord> eldest) {
+          return size() > ITEM_CACHE;
+        }
+      };
+
+  private String itemsFingerprint = "";
 
   /**
    * Parses a condition against the current facets.
@@ -256,11 +268,11 @@ public class SearchService {
    * @throws NotFoundException if there is none with this id
    */
   public ItemRecord activeItem(long id) {
-    return database
-        .items()
-        .find(id)
-        .filter(ItemRecord::active)
-        .orElseThrow(() -> new NotFoundException("no item " + id + " in the collections"));
+    ItemRecord r = records(List.of(id)).get(id);
+    if (r == null || !r.active()) {
+      throw new NotFoundException("no item " + id + " in the collections");
+    }
+    return r;
   }
 
   private float[] queryVector(SearchRequest r, Optional<ItemRecord> item, IndexSnapshot snap) {
@@ -303,7 +315,7 @@ public class SearchService {
   }
 
   private List<ResultRow> rows(List<Long> ids, Map<Long, Double> scores, int offset) {
-    Map<Long, ItemRecord> items = database.items().findAll(ids);
+    Map<Long, ItemRecord> items = records(ids);
     List<ResultRow> rows = new ArrayList<>();
     int rank = offset;
     for (Long id : ids) {
@@ -316,6 +328,40 @@ public class SearchService {
       }
     }
     return rows;
+  }
+
+  /**
+   * Items by id from the cache, the missing ones read in one query; the cache is emptied when the
+   * index snapshot changes (an import, edit or takedown changes the fingerprint).
+   */
+  private Map<Long, ItemRecord> records(List<Long> ids) {
+    String fingerprint = indexes.snapshot().fingerprint();
+    Map<Long, ItemRecord> out = new java.util.HashMap<>();
+    List<Long> missing = new ArrayList<>();
+    synchronized (items) {
+      if (!fingerprint.equals(itemsFingerprint)) {
+        items.clear();
+        itemsFingerprint = fingerprint;
+      }
+      for (Long id : ids) {
+        ItemRecord r = items.get(id);
+        if (r == null) {
+          missing.add(id);
+        } else {
+          out.put(id, r);
+        }
+      }
+    }
+    if (!missing.isEmpty()) {
+      Map<Long, ItemRecord> read = database.items().findAll(missing);
+      out.putAll(read);
+      synchronized (items) {
+        if (fingerprint.equals(itemsFingerprint)) {
+          items.putAll(read);
+        }
+      }
+    }
+    return out;
   }
 
   /** Warnings for condition values that no searchable item has (they match nothing). */
