@@ -8,26 +8,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import org.mnemosyne.api.explain.Explainer;
 import org.mnemosyne.api.explain.ExplainerProvider;
 import org.mnemosyne.api.explain.Explanation;
 import org.mnemosyne.api.explain.ExplanationParameters;
 import org.mnemosyne.api.explain.ExplanationRequest;
-import org.mnemosyne.api.explain.JointAttribution;
 import org.mnemosyne.api.explain.Order;
 import org.mnemosyne.api.explain.SegmentAttribution;
 import org.mnemosyne.api.explain.Segmentation;
 import org.mnemosyne.api.explain.Side;
 import org.mnemosyne.api.explain.SimilarityFunction;
-import org.mnemosyne.explain.ExplainerOptions;
-import org.mnemosyne.explain.ExplanationSetup;
-import org.mnemosyne.explain.game.SimilarityGame;
-import org.mnemosyne.explain.metrics.DeletionInsertion;
 import org.mnemosyne.explain.metrics.ExplanationAgreement;
-import org.mnemosyne.explain.metrics.ProjectionMetric;
-import org.mnemosyne.explain.metrics.SegmentAverages;
 
 /**
  * Runs every explainer over every pair and summarises the metrics per explainer (issue 4 item 6).
@@ -51,7 +43,7 @@ public final class ExplainerReport {
 
   private final ReportSettings settings;
   private final MemoisedSimilarity similarity;
-  private final Consumer<String> log;
+  private final PairScorer scorer;
 
   /**
    * An explainer to report on.
@@ -67,11 +59,10 @@ public final class ExplainerReport {
     }
   }
 
-  private ExplainerReport(
-      ReportSettings settings, MemoisedSimilarity similarity, Consumer<String> log) {
+  private ExplainerReport(ReportSettings settings, MemoisedSimilarity similarity) {
     this.settings = settings;
     this.similarity = similarity;
-    this.log = log;
+    this.scorer = new PairScorer(settings, similarity);
   }
 
   /**
@@ -93,7 +84,7 @@ public final class ExplainerReport {
     if (pairs.isEmpty()) {
       throw new IllegalArgumentException("the report needs at least one pair");
     }
-    ExplainerReport report = new ExplainerReport(settings, new MemoisedSimilarity(similarity), log);
+    ExplainerReport report = new ExplainerReport(settings, new MemoisedSimilarity(similarity));
     Map<String, Tally> tallies = new LinkedHashMap<>();
     for (Contender c : contenders) {
       tallies.put(c.provider().name(), new Tally(report.setting(c.provider())));
@@ -119,7 +110,7 @@ public final class ExplainerReport {
           log.accept(where + ": " + c.provider().name() + " failed: " + e.getMessage());
         }
       }
-      random.add(report.random(pair, k));
+      random.add(report.scorer.random(pair, k));
     }
     List<ReportRow> rows = new ArrayList<>();
     tallies.forEach((name, t) -> rows.add(t.row(name)));
@@ -173,11 +164,9 @@ public final class ExplainerReport {
     SegmentAttribution map =
         main.map(Side.TARGET)
             .orElseThrow(() -> new IllegalStateException("no target map in the explanation"));
-    DeletionInsertion.Curves curves = deletionInsertion(pair, map);
-    m.put(Metric.DELETION_AUC, curves.deletionArea());
-    m.put(Metric.INSERTION_AUC, curves.insertionArea());
+    m.putAll(scorer.curves(pair, map));
     if (main.joint().isPresent() && pair.hasObjects()) {
-      projection(pair, main.parameters(), main.joint().get(), m);
+      m.putAll(scorer.projection(pair, main.parameters(), main.joint().get()));
     }
     return m;
   }
@@ -200,96 +189,6 @@ public final class ExplainerReport {
       Explainer e, ReportPair pair, ExplanationParameters p, SimilarityFunction s) {
     return e.explain(
         ExplanationRequest.builder(pair.query(), pair.target(), s).parameters(p).build());
-  }
-
-  private DeletionInsertion.Curves deletionInsertion(ReportPair pair, SegmentAttribution map) {
-    SimilarityGame g = firstOrderGame(pair);
-    double[] scores = SegmentAverages.of(map, g.image(Side.TARGET).segments());
-    return DeletionInsertion.of(g.side(Side.TARGET), scores, settings.steps());
-  }
-
-  private SimilarityGame firstOrderGame(ReportPair pair) {
-    return game(
-        pair,
-        ExplanationParameters.defaults()
-            .withSides(EnumSet.of(Side.TARGET))
-            .withSegmentation(settings.grid())
-            .withCensor(settings.censor())
-            .withBudget(2 * (settings.steps() + 1))
-            .withBatchSize(settings.batchSize()));
-  }
-
-  private void projection(
-      ReportPair pair, ExplanationParameters p, JointAttribution joint, Map<Metric, Double> m) {
-    boolean[] queryRegion =
-        pair.queryObject().orElseThrow().region(joint.querySegments(), settings.minCoverage());
-    boolean[] truth =
-        pair.targetObject().orElseThrow().region(joint.targetSegments(), settings.minCoverage());
-    SimilarityGame g = game(pair, p.withBudget(1));
-    if (!g.image(Side.QUERY).segments().equals(joint.querySegments())
-        || !g.image(Side.TARGET).segments().equals(joint.targetSegments())) {
-      throw new IllegalStateException("the correspondence is not on the requested grid");
-    }
-    if (!any(queryRegion)) {
-      return; // an empty object: nothing to project
-    }
-    ProjectionMetric.Result r =
-        ProjectionMetric.evaluate(g.joint(), joint.interactions(), queryRegion);
-    m.put(Metric.PROJECTION, r.score());
-    m.put(Metric.OBJECT_IOU, r.iou(truth));
-  }
-
-  private Map<Metric, Double> random(ReportPair pair, int index) {
-    SplittableRandom rng = new SplittableRandom(settings.seed() * 1_000_003L + index);
-    Map<Metric, Double> m = new EnumMap<>(Metric.class);
-    SimilarityGame first = firstOrderGame(pair);
-    double[] scores = new double[first.image(Side.TARGET).count()];
-    for (int j = 0; j < scores.length; j++) {
-      scores[j] = rng.nextDouble();
-    }
-    DeletionInsertion.Curves curves =
-        DeletionInsertion.of(first.side(Side.TARGET), scores, settings.steps());
-    m.put(Metric.DELETION_AUC, curves.deletionArea());
-    m.put(Metric.INSERTION_AUC, curves.insertionArea());
-    if (pair.hasObjects()) {
-      ExplanationParameters p =
-          ExplanationParameters.defaults()
-              .withOrder(Order.JOINT)
-              .withSegmentation(settings.jointGrid())
-              .withCensor(settings.censor())
-              .withBudget(1)
-              .withBatchSize(settings.batchSize());
-      SimilarityGame g = game(pair, p);
-      int mq = g.image(Side.QUERY).count();
-      int mt = g.image(Side.TARGET).count();
-      double[][] c = new double[mq][mt];
-      for (double[] row : c) {
-        for (int j = 0; j < mt; j++) {
-          row[j] = rng.nextDouble();
-        }
-      }
-      projection(
-          pair,
-          p,
-          new JointAttribution(g.image(Side.QUERY).segments(), g.image(Side.TARGET).segments(), c),
-          m);
-    }
-    return m;
-  }
-
-  private SimilarityGame game(ReportPair pair, ExplanationParameters p) {
-    ExplanationRequest request =
-        ExplanationRequest.builder(pair.query(), pair.target(), similarity).parameters(p).build();
-    return ExplanationSetup.prepare("report", request, ExplainerOptions.none()).game();
-  }
-
-  private static boolean any(boolean[] b) {
-    for (boolean x : b) {
-      if (x) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** The values of one row, pair by pair. */

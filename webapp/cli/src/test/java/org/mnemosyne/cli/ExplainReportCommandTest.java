@@ -30,6 +30,8 @@ class ExplainReportCommandTest {
     new picocli.CommandLine(command).parseArgs();
     assertEquals(ReportSettings.defaults(), command.settings());
     assertEquals(6, command.pairs);
+    assertEquals(0, MnemosyneCommand.run("explain-report", "--help"));
+    assertEquals(2, MnemosyneCommand.run("explain-report", "--grid")); // a value is missing
   }
 
   @Test
