@@ -1,5 +1,6 @@
 -- wrk script: POST one explanation that is already cached; prints p50/p95/p99 at the end.
 wrk.method = "POST"
+wrk.path = "/api/explanations"
 wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
 wrk.body = os.getenv("FORM")
 done = function(summary, latency, requests)

@@ -12,17 +12,24 @@ import java.lang.reflect.RecordComponent;
  */
 public class RecordElResolver extends ELResolver {
 
+  /** Record components by class and name: reflection once per class, not per expression. */
+  private static final ClassValue<java.util.Map<String, RecordComponent>> COMPONENTS =
+      new ClassValue<>() {
+        @Override
+        protected java.util.Map<String, RecordComponent> computeValue(Class<?> type) {
+          java.util.Map<String, RecordComponent> byName = new java.util.HashMap<>();
+          for (RecordComponent c : type.getRecordComponents()) {
+            byName.put(c.getName(), c);
+          }
+          return java.util.Map.copyOf(byName);
+        }
+      };
+
   private static RecordComponent component(Object base, Object property) {
     if (base == null || property == null || !base.getClass().isRecord()) {
       return null;
     }
-    String name = property.toString();
-    for (RecordComponent c : base.getClass().getRecordComponents()) {
-      if (c.getName().equals(name)) {
-        return c;
-      }
-    }
-    return null;
+    return COMPONENTS.get(base.getClass()).get(property.toString());
   }
 
   @Override
