@@ -203,40 +203,32 @@
       show($("correspondence"), false);
     }
 
-    function fromQuery(q) {
-      var row = joint.interactions[q];
-      var m = maxAbs(row);
-      paint(sides.query.canvas, sides.query.seg, sides.query.values, scale, q);
-      paint(sides.target.canvas, sides.target.seg, row, m, null);
+    // Points at region r of one side: outlines it there and colours the other side by its
+    // interaction with r (a row of the matrix from the query, a column from the target).
+    function pointAt(from, to, r, partners, fromName, toName, note) {
+      paint(from.canvas, from.seg, from.values, scale, r);
+      paint(to.canvas, to.seg, partners, maxAbs(partners), null);
       var best = 0;
-      for (var t = 1; t < row.length; t++) {
-        if (row[t] > row[best]) {
-          best = t;
+      for (var i = 1; i < partners.length; i++) {
+        if (partners[i] > partners[best]) {
+          best = i;
         }
       }
       var c = $("correspondence");
-      c.textContent = "Query region " + q + " (" + sides.query.seg.where[q] +
-        ") corresponds most to compared region " + best + " (" + sides.target.seg.where[best] +
-        "): interaction " + fmt(row[best]) + ". The compared image is coloured by its interaction with that query region.";
+      c.textContent = fromName + " region " + r + " (" + from.seg.where[r] +
+        ") corresponds most to " + toName + " region " + best + " (" + to.seg.where[best] +
+        "): interaction " + fmt(partners[best]) + "." + note;
       show(c, true);
     }
 
+    function fromQuery(q) {
+      pointAt(sides.query, sides.target, q, joint.interactions[q], "Query", "compared",
+        " The compared image is coloured by its interaction with that query region.");
+    }
+
     function fromTarget(t) {
-      var col = joint.interactions.map(function (r) { return r[t]; });
-      var m = maxAbs(col);
-      paint(sides.target.canvas, sides.target.seg, sides.target.values, scale, t);
-      paint(sides.query.canvas, sides.query.seg, col, m, null);
-      var best = 0;
-      for (var q = 1; q < col.length; q++) {
-        if (col[q] > col[best]) {
-          best = q;
-        }
-      }
-      var c = $("correspondence");
-      c.textContent = "Compared region " + t + " (" + sides.target.seg.where[t] +
-        ") corresponds most to query region " + best + " (" + sides.query.seg.where[best] +
-        "): interaction " + fmt(col[best]) + ".";
-      show(c, true);
+      pointAt(sides.target, sides.query, t, joint.interactions.map(function (row) { return row[t]; }),
+        "Compared", "query", "");
     }
 
     ["query", "target"].forEach(function (k) {

@@ -25,26 +25,6 @@ public final class ExplanationCache {
     this.tx = tx;
   }
 
-  /** The explanation for a key, if stored (and marks it used). */
-  public Optional<CachedExplanation> find(ExplanationKey key) {
-    return tx.inTransaction(
-        "find cached explanation",
-        c -> {
-          try (PreparedStatement st =
-              c.prepareStatement(
-                  "UPDATE cached_explanation SET last_used_at = now() WHERE model_id = ?"
-                      + " AND model_version = ? AND explainer = ? AND explainer_version = ?"
-                      + " AND parameters_hash = ? AND query_hash = ? AND target_hash = ?"
-                      + " RETURNING "
-                      + COLUMNS)) {
-            int i = bindKey(st, 1, key);
-            st.setString(i++, key.queryHash());
-            st.setString(i, key.targetHash());
-            return one(st);
-          }
-        });
-  }
-
   /**
    * The id of the explanation for a key, if stored: the cheap lookup of a cache hit (the result is
    * not read, and the last-use time is written at most once an hour, so a hit costs no disk flush).

@@ -25,9 +25,9 @@ class ExplanationCacheTest {
     DataSource ds = TestDatabase.fresh();
     ExplanationCache cache = new ExplanationCache(new Transactor(ds));
     ExplanationKey k1 = key("order=FIRST budget=64", Optional.empty());
-    assertTrue(cache.find(k1).isEmpty());
+    assertTrue(cache.findId(k1).isEmpty());
     long id = cache.store(k1, "{\"evaluations\":64}", 64, 120);
-    CachedExplanation hit = cache.find(k1).orElseThrow();
+    CachedExplanation hit = cache.find(cache.findId(k1).orElseThrow()).orElseThrow();
     assertEquals(id, hit.id());
     assertEquals("kernel-shap", hit.explainer());
     assertEquals(64, hit.evaluations());
@@ -38,7 +38,7 @@ class ExplanationCacheTest {
     assertEquals(id, cache.store(k1, "{\"evaluations\":65}", 65, 100), "same key, same row");
     assertEquals(65, cache.find(id).orElseThrow().evaluations());
     ExplanationKey k2 = key("order=FIRST budget=128", Optional.empty());
-    assertTrue(cache.find(k2).isEmpty(), "other parameters miss");
+    assertTrue(cache.findId(k2).isEmpty(), "other parameters miss");
     assertNotEquals(k1.digest(), k2.digest());
     cache.store(k2, "{}", 128, 200);
     CacheStats stats = cache.stats();

@@ -346,6 +346,16 @@ class PortalIT {
     assertEquals(5, first.getJsonArray("results").size());
     JsonObject again =
         json(get("api/search?k=5&condition=collection:photos&upload=" + upload).body());
+    HttpResponse<String> notAnImage =
+        HTTP.send(
+            HttpRequest.newBuilder(base().resolve("api/search?k=5"))
+                .header("Content-Type", "image/jpeg")
+                .POST(HttpRequest.BodyPublishers.ofString("<script>not an image</script>"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(400, notAnImage.statusCode(), notAnImage.body());
+    assertTrue(json(notAnImage.body()).getString("error").length() > 0);
+    assertTrue(!notAnImage.body().contains("<script>"), "the body is not echoed");
     assertEquals(first.getJsonArray("results"), again.getJsonArray("results"));
     HttpResponse<byte[]> thumb =
         HTTP.send(

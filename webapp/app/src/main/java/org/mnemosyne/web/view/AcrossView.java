@@ -1,7 +1,10 @@
 package org.mnemosyne.web.view;
 
+import static org.mnemosyne.web.view.Pages.blank;
+import static org.mnemosyne.web.view.Pages.error;
+import static org.mnemosyne.web.view.Pages.wholeNumber;
+
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -44,7 +47,7 @@ public class AcrossView {
       fields = service.categoricalFields();
       SearchRequest r =
           new SearchRequest(
-              blank(item) ? Optional.empty() : Optional.of(Long.parseLong(item.trim())),
+              blank(item) ? Optional.empty() : Optional.of(wholeNumber("item", item)),
               blank(upload) ? Optional.empty() : Optional.of(upload.trim()),
               blank(region) ? Optional.empty() : Optional.of(Region.parse(region)),
               c,
@@ -52,8 +55,6 @@ public class AcrossView {
               0);
       links = new SearchLinks(r.item(), r.upload(), r.region(), r.condition(), 24);
       rows = service.across(r, facet.trim(), MAX_VALUES);
-    } catch (NumberFormatException e) {
-      error("item must be a number");
     } catch (ConditionSyntaxException e) {
       error("Condition not understood: " + e.getMessage());
     } catch (NotFoundException e) {
@@ -62,15 +63,6 @@ public class AcrossView {
     } catch (IllegalArgumentException | IllegalStateException e) {
       error(e.getMessage());
     }
-  }
-
-  private static boolean blank(String s) {
-    return s == null || s.isBlank();
-  }
-
-  private static void error(String message) {
-    FacesContext.getCurrentInstance()
-        .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, message, null));
   }
 
   /** The cells. */
@@ -101,15 +93,7 @@ public class AcrossView {
 
   /** This page for another facet. */
   public String facetLink(String field) {
-    StringBuilder sb = new StringBuilder("across.xhtml?facet=").append(field);
-    if (links != null) {
-      String search = links.page(0);
-      int q = search.indexOf('?');
-      if (q >= 0) {
-        sb.append('&').append(search.substring(q + 1));
-      }
-    }
-    return sb.toString();
+    return links == null ? "across.xhtml?facet=" + field : links.across(field);
   }
 
   /** A score for display. */

@@ -1,8 +1,9 @@
 package org.mnemosyne.web.view;
 
+import static org.mnemosyne.web.view.Pages.error;
+import static org.mnemosyne.web.view.Pages.info;
+
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
@@ -90,16 +91,6 @@ public class AdminView {
   public void deleteCondition(long id) {
     saved.delete(id, Optional.empty(), true);
     info("Condition deleted.");
-  }
-
-  private static void info(String m) {
-    FacesContext.getCurrentInstance()
-        .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, m, null));
-  }
-
-  private static void error(String m) {
-    FacesContext.getCurrentInstance()
-        .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, m, null));
   }
 
   public String getInstitution() {

@@ -1,7 +1,11 @@
 package org.mnemosyne.web.view;
 
+import static org.mnemosyne.web.view.Pages.blank;
+import static org.mnemosyne.web.view.Pages.error;
+import static org.mnemosyne.web.view.Pages.wholeInt;
+import static org.mnemosyne.web.view.Pages.wholeNumber;
+
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
@@ -152,30 +156,14 @@ public class CompareView {
     return f != null && f.getSize() > 0;
   }
 
-  private static boolean blank(String s) {
-    return s == null || s.isBlank();
-  }
-
   private static int intParam(String name, String s, int def) {
-    if (blank(s)) {
-      return def;
-    }
-    try {
-      return Integer.parseInt(s.trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(name + " must be a whole number, not “" + s + "”");
-    }
-  }
-
-  private static void error(String message) {
-    FacesContext.getCurrentInstance()
-        .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, message, null));
+    return blank(s) ? def : wholeInt(name, s);
   }
 
   private Chosen chosen(String item, String up) {
     try {
       if (!blank(item)) {
-        ItemRecord r = search.activeItem(Long.parseLong(item.trim()));
+        ItemRecord r = search.activeItem(wholeNumber("item", item));
         return new Chosen(
             "img/item/" + r.id() + "/thumb", "img/item/" + r.id() + "/display", r.altText());
       }

@@ -1,8 +1,8 @@
 package org.mnemosyne.web.view;
 
+import static org.mnemosyne.web.view.Pages.error;
+
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
@@ -46,8 +46,7 @@ public class CoverageView {
         rows = service.coverage(a.trim(), b.trim(), SHOWN);
       }
     } catch (IllegalArgumentException | IllegalStateException e) {
-      FacesContext.getCurrentInstance()
-          .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
+      error(e.getMessage());
     }
   }
 

@@ -53,6 +53,13 @@ public record SearchLinks(
     return sb.toString();
   }
 
+  /** The across-facet page for this query and condition. */
+  public String across(String field) {
+    String search = page(0);
+    int q = search.indexOf('?');
+    return "across.xhtml?facet=" + encode(field) + (q < 0 ? "" : "&" + search.substring(q + 1));
+  }
+
   /** The same condition with another item as the query. */
   public SearchLinks withItem(long id) {
     return new SearchLinks(

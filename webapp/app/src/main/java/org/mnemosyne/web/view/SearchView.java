@@ -1,7 +1,11 @@
 package org.mnemosyne.web.view;
 
+import static org.mnemosyne.web.view.Pages.blank;
+import static org.mnemosyne.web.view.Pages.error;
+import static org.mnemosyne.web.view.Pages.wholeInt;
+import static org.mnemosyne.web.view.Pages.wholeNumber;
+
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
@@ -81,12 +85,12 @@ public class SearchView {
     try {
       request =
           new SearchRequest(
-              blank(item) ? Optional.empty() : Optional.of(parseId(item)),
+              blank(item) ? Optional.empty() : Optional.of(wholeNumber("item", item)),
               blank(upload) ? Optional.empty() : Optional.of(upload.trim()),
               blank(region) ? Optional.empty() : Optional.of(Region.parse(region)),
               condition,
-              blank(k) ? SearchRequest.DEFAULT_PAGE_SIZE : parseInt("k", k),
-              blank(page) ? 0 : parseInt("page", page));
+              blank(k) ? SearchRequest.DEFAULT_PAGE_SIZE : wholeInt("k", k),
+              blank(page) ? 0 : wholeInt("page", page));
     } catch (IllegalArgumentException e) {
       error(e.getMessage());
       links = links(condition);
@@ -196,7 +200,7 @@ public class SearchView {
     Optional<Long> id = Optional.empty();
     Optional<Region> r = Optional.empty();
     try {
-      id = blank(item) ? Optional.empty() : Optional.of(parseId(item));
+      id = blank(item) ? Optional.empty() : Optional.of(wholeNumber("item", item));
       r = blank(region) ? Optional.empty() : Optional.of(Region.parse(region));
     } catch (IllegalArgumentException e) {
       // dropped: the redirect shows the page without the broken part
@@ -234,22 +238,6 @@ public class SearchView {
         + "”";
   }
 
-  private static long parseId(String s) {
-    try {
-      return Long.parseLong(s.trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("item must be a number, not “" + s + "”");
-    }
-  }
-
-  private static int parseInt(String name, String s) {
-    try {
-      return Integer.parseInt(s.trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(name + " must be a whole number, not “" + s + "”");
-    }
-  }
-
   private static String bound(String s) {
     if (blank(s)) {
       return "*";
@@ -261,19 +249,10 @@ public class SearchView {
     }
   }
 
-  private static boolean blank(String s) {
-    return s == null || s.isBlank();
-  }
-
   private static void redirect(String url) throws IOException {
     ExternalContext ec = FacesContext.getCurrentInstance().getExternalContext();
     ec.redirect(ec.getRequestContextPath() + "/" + url);
     FacesContext.getCurrentInstance().responseComplete();
-  }
-
-  private static void error(String message) {
-    FacesContext.getCurrentInstance()
-        .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, message, null));
   }
 
   // ---- what the page shows
@@ -347,9 +326,7 @@ public class SearchView {
 
   /** The across-facet page for the current query and condition. */
   public String acrossLink(String field) {
-    String search = links.page(0);
-    int q = search.indexOf('?');
-    return "across.xhtml?facet=" + field + (q < 0 ? "" : "&" + search.substring(q + 1));
+    return links.across(field);
   }
 
   /** The URL that searches with an item as the query. */

@@ -1,0 +1,54 @@
+package org.mnemosyne.web.view;
+
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+
+/** What every page bean does with URL parameters and messages. */
+final class Pages {
+  private Pages() {}
+
+  /** Whether a parameter is absent or blank. */
+  static boolean blank(String s) {
+    return s == null || s.isBlank();
+  }
+
+  /**
+   * A whole-number parameter.
+   *
+   * @throws IllegalArgumentException naming the parameter, for anything else
+   */
+  static long wholeNumber(String name, String s) {
+    try {
+      return Long.parseLong(s.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(name + " must be a whole number, not “" + s + "”");
+    }
+  }
+
+  /**
+   * A whole-number parameter that fits an {@code int}.
+   *
+   * @throws IllegalArgumentException naming the parameter, for anything else
+   */
+  static int wholeInt(String name, String s) {
+    long v = wholeNumber(name, s);
+    if (v != (int) v) {
+      throw new IllegalArgumentException(name + " is out of range: " + s);
+    }
+    return (int) v;
+  }
+
+  /** An error message for the page. */
+  static void error(String message) {
+    message(FacesMessage.SEVERITY_ERROR, message);
+  }
+
+  /** An information message for the page. */
+  static void info(String message) {
+    message(FacesMessage.SEVERITY_INFO, message);
+  }
+
+  private static void message(FacesMessage.Severity severity, String message) {
+    FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(severity, message, null));
+  }
+}
