@@ -1,8 +1,12 @@
 package org.mnemosyne.db.account;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import org.mnemosyne.db.jdbc.Transactor;
 
@@ -44,31 +48,65 @@ public final class UserRepository {
   public long create(
       String username, String displayName, String passwordHash, Collection<String> roles) {
     return tx.inTransaction(
-        "create user " + username,
+        "create user " + username, c -> insert(c, username, displayName, passwordHash, roles));
+  }
+
+  private static long insert(
+      Connection c,
+      String username,
+      String displayName,
+      String passwordHash,
+      Collection<String> roles)
+      throws SQLException {
+    long id;
+    try (PreparedStatement st =
+        c.prepareStatement(
+            "INSERT INTO app_user (username, display_name, password_hash)"
+                + " VALUES (?, ?, ?) RETURNING id")) {
+      st.setString(1, username);
+      st.setString(2, displayName);
+      st.setString(3, passwordHash);
+      try (ResultSet rs = st.executeQuery()) {
+        rs.next();
+        id = rs.getLong(1);
+      }
+    }
+    for (String role : roles) {
+      try (PreparedStatement st =
+          c.prepareStatement("INSERT INTO app_user_role (user_id, role_name) VALUES (?, ?)")) {
+        st.setLong(1, id);
+        st.setString(2, role);
+        st.executeUpdate();
+      }
+    }
+    return id;
+  }
+
+  /**
+   * Creates the first admin (portal-wide), only if there is no enabled admin yet. Two callers at
+   * once cannot both succeed: the check and the insert run under a table lock.
+   *
+   * @param passwordHash the hash in Jakarta Security's PBKDF2 format
+   * @return the new admin's id, or empty if an admin existed already
+   * @throws org.mnemosyne.db.jdbc.DataAccessException if the name is taken or malformed
+   */
+  public Optional<Long> createFirstAdmin(String username, String displayName, String passwordHash) {
+    return tx.inTransaction(
+        "create the first admin",
         c -> {
-          long id;
+          try (Statement st = c.createStatement()) {
+            st.execute("LOCK TABLE app_user_role IN SHARE ROW EXCLUSIVE MODE");
+          }
           try (PreparedStatement st =
-              c.prepareStatement(
-                  "INSERT INTO app_user (username, display_name, password_hash)"
-                      + " VALUES (?, ?, ?) RETURNING id")) {
-            st.setString(1, username);
-            st.setString(2, displayName);
-            st.setString(3, passwordHash);
-            try (ResultSet rs = st.executeQuery()) {
-              rs.next();
-              id = rs.getLong(1);
+                  c.prepareStatement(
+                      "SELECT 1 FROM app_user u JOIN app_user_role r ON r.user_id = u.id"
+                          + " WHERE r.role_name = 'admin' AND u.enabled LIMIT 1");
+              ResultSet rs = st.executeQuery()) {
+            if (rs.next()) {
+              return Optional.empty();
             }
           }
-          for (String role : roles) {
-            try (PreparedStatement st =
-                c.prepareStatement(
-                    "INSERT INTO app_user_role (user_id, role_name) VALUES (?, ?)")) {
-              st.setLong(1, id);
-              st.setString(2, role);
-              st.executeUpdate();
-            }
-          }
-          return id;
+          return Optional.of(insert(c, username, displayName, passwordHash, List.of("admin")));
         });
   }
 

@@ -126,7 +126,7 @@ public final class CatalogRepository {
         new Slug(rs.getString(2)),
         rs.getString(3),
         new Institution(rs.getLong(5), new Slug(rs.getString(6)), rs.getString(7)),
-        "active".equals(rs.getString(4)));
+        CollectionStatus.fromDb(rs.getString(4)));
   }
 
   /** Every collection, by slug. */
@@ -185,33 +185,82 @@ public final class CatalogRepository {
    */
   public boolean withdrawItem(long collectionId, String sourceId, String reason) {
     return tx.inTransaction(
-        "withdraw item " + sourceId,
+        "withdraw item " + sourceId, c -> withdrawItem(c, collectionId, sourceId, reason));
+  }
+
+  private static boolean withdrawItem(
+      Connection c, long collectionId, String sourceId, String reason) throws SQLException {
+    long id;
+    try (PreparedStatement st =
+        c.prepareStatement(
+            "UPDATE item SET status = 'withdrawn', withdrawn_at = now(),"
+                + " withdrawn_reason = ?, updated_at = now()"
+                + " WHERE collection_id = ? AND source_id = ? AND status = 'active'"
+                + " RETURNING id")) {
+      st.setString(1, reason);
+      st.setLong(2, collectionId);
+      st.setString(3, sourceId);
+      try (ResultSet rs = st.executeQuery()) {
+        if (!rs.next()) {
+          return false;
+        }
+        id = rs.getLong(1);
+      }
+    }
+    try (PreparedStatement st =
+        c.prepareStatement(
+            "DELETE FROM cached_explanation WHERE query_item_id = ? OR target_item_id = ?")) {
+      st.setLong(1, id);
+      st.setLong(2, id);
+      st.executeUpdate();
+    }
+    return true;
+  }
+
+  /**
+   * Content hashes of images that were taken down — their item or its collection withdrawn — and
+   * that no other item still shows. Copies made from them (thumbnails, tiles) should be deleted.
+   */
+  public List<String> takenDownContentHashes() {
+    return tx.read(
+        "taken-down images",
         c -> {
-          long id;
+          List<String> out = new ArrayList<>();
           try (PreparedStatement st =
-              c.prepareStatement(
-                  "UPDATE item SET status = 'withdrawn', withdrawn_at = now(),"
-                      + " withdrawn_reason = ?, updated_at = now()"
-                      + " WHERE collection_id = ? AND source_id = ? AND status = 'active'"
-                      + " RETURNING id")) {
-            st.setString(1, reason);
-            st.setLong(2, collectionId);
-            st.setString(3, sourceId);
-            try (ResultSet rs = st.executeQuery()) {
-              if (!rs.next()) {
-                return false;
-              }
-              id = rs.getLong(1);
+                  c.prepareStatement(
+                      "SELECT DISTINCT i.content_hash FROM item i"
+                          + " JOIN collection c ON c.id = i.collection_id"
+                          + " WHERE (i.status = 'withdrawn' OR c.status = 'withdrawn')"
+                          + " AND NOT EXISTS (SELECT 1 FROM item j"
+                          + " JOIN collection d ON d.id = j.collection_id"
+                          + " WHERE j.content_hash = i.content_hash AND j.status = 'active'"
+                          + " AND d.status <> 'withdrawn')");
+              ResultSet rs = st.executeQuery()) {
+            while (rs.next()) {
+              out.add(rs.getString(1));
             }
           }
+          return out;
+        });
+  }
+
+  /**
+   * Withdraws one item by id (takedown), as {@link #withdrawItem(long, String, String)} does.
+   *
+   * @return whether an active item was withdrawn
+   */
+  public boolean withdrawItem(long itemId, String reason) {
+    return tx.inTransaction(
+        "withdraw item " + itemId,
+        c -> {
           try (PreparedStatement st =
               c.prepareStatement(
-                  "DELETE FROM cached_explanation WHERE query_item_id = ? OR target_item_id = ?")) {
-            st.setLong(1, id);
-            st.setLong(2, id);
-            st.executeUpdate();
+                  "SELECT collection_id, source_id FROM item WHERE id = ? AND status = 'active'")) {
+            st.setLong(1, itemId);
+            try (ResultSet rs = st.executeQuery()) {
+              return rs.next() && withdrawItem(c, rs.getLong(1), rs.getString(2), reason);
+            }
           }
-          return true;
         });
   }
 

@@ -5,14 +5,49 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.mnemosyne.db.jdbc.DataAccessException;
 import org.mnemosyne.db.jdbc.Transactor;
 import org.mnemosyne.db.testing.TestDatabase;
 
 class AccountsTest {
+  @Test
+  void onlyOneFirstAdminEvenWhenManyTryAtOnce() throws Exception {
+    Transactor tx = new Transactor(TestDatabase.fresh());
+    UserRepository users = new UserRepository(tx);
+    users.create("cur", "Curator", "h", List.of("curator"));
+    int n = 8;
+    ExecutorService pool = Executors.newFixedThreadPool(n);
+    CountDownLatch go = new CountDownLatch(1);
+    List<Future<Optional<Long>>> tries = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      String name = "admin" + i;
+      tries.add(
+          pool.submit(
+              () -> {
+                go.await();
+                return users.createFirstAdmin(name, "Admin", "h");
+              }));
+    }
+    go.countDown();
+    int created = 0;
+    for (Future<Optional<Long>> f : tries) {
+      created += f.get(30, TimeUnit.SECONDS).isPresent() ? 1 : 0;
+    }
+    pool.shutdown();
+    assertEquals(1, created, "exactly one of " + n + " concurrent setups wins");
+    assertTrue(users.anyAdmin());
+    assertEquals(Optional.empty(), users.createFirstAdmin("late", "Late", "h"), "closed after");
+  }
+
   @Test
   void usersRolesAndSavedConditionsVisibleToTheirOwnerOrEveryoneOncePublished() {
     Transactor tx = new Transactor(TestDatabase.fresh());
