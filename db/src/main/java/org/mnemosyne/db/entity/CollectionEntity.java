@@ -64,7 +64,7 @@ public class CollectionEntity {
     this.slug = Objects.requireNonNull(slug, "slug").value();
     this.status = CollectionStatus.DRAFT;
     this.createdAt = OffsetDateTime.now();
-    update(name, description);
+    setDetails(name, description);
   }
 
   /**
@@ -72,8 +72,12 @@ public class CollectionEntity {
    *
    * @throws IllegalArgumentException for a blank name or a withdrawn collection
    */
-  public final void update(String name, String description) {
+  public void update(String name, String description) {
     requireNotWithdrawn("edit");
+    setDetails(name, description);
+  }
+
+  private void setDetails(String name, String description) {
     this.name = EntityText.required(name, "name", 500);
     this.description = EntityText.optional(description, "description", 20_000);
     this.updatedAt = OffsetDateTime.now();

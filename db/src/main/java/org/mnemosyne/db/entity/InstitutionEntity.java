@@ -43,7 +43,7 @@ public class InstitutionEntity {
   public InstitutionEntity(Slug slug, String name, String homepage) {
     this.slug = Objects.requireNonNull(slug, "slug").value();
     this.createdAt = OffsetDateTime.now();
-    update(name, homepage);
+    setDetails(name, homepage);
   }
 
   /**
@@ -51,7 +51,11 @@ public class InstitutionEntity {
    *
    * @throws IllegalArgumentException for a blank name or a home page that is not http(s)
    */
-  public final void update(String name, String homepage) {
+  public void update(String name, String homepage) {
+    setDetails(name, homepage);
+  }
+
+  private void setDetails(String name, String homepage) {
     this.name = EntityText.required(name, "name", 500);
     this.homepage = EntityText.webAddress(homepage);
     this.updatedAt = OffsetDateTime.now();

@@ -90,7 +90,7 @@ public class UserAccountEntity {
     this.enabled = true;
     this.createdAt = OffsetDateTime.now();
     this.institution = institution;
-    setRoles(roles);
+    replaceRoles(roles);
   }
 
   /**
@@ -98,7 +98,11 @@ public class UserAccountEntity {
    *
    * @throws IllegalArgumentException for an unknown role or none
    */
-  public final void setRoles(Collection<String> newRoles) {
+  public void setRoles(Collection<String> newRoles) {
+    replaceRoles(newRoles);
+  }
+
+  private void replaceRoles(Collection<String> newRoles) {
     if (newRoles.isEmpty()) {
       throw new IllegalArgumentException("a user needs a role (admin or curator)");
     }

@@ -732,6 +732,14 @@ class PortalIT {
       String file = line.split(",")[1];
       Files.copy(SHARED.resolve("data/clipart").resolve(file), source.resolve(file));
     }
+    // the first drawing gets a mark, so its image is not shared with the clipart sample
+    Path marked = source.resolve(lines.get(1).split(",")[1]);
+    java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(marked.toFile());
+    java.awt.Graphics2D g = image.createGraphics();
+    g.setColor(java.awt.Color.RED);
+    g.fillRect(0, 0, 24, 24);
+    g.dispose();
+    javax.imageio.ImageIO.write(image, "jpg", marked.toFile());
     try (Browser browser = new Browser()) {
       WebDriver d = browser.driver();
       d.get(base().resolve("admin/index.xhtml").toString());
@@ -740,11 +748,7 @@ class PortalIT {
       d.findElement(By.cssSelector("input[type=password]")).sendKeys("wrong-password-123");
       d.findElement(By.id("login:signin")).click();
       assertTrue(d.getPageSource().contains("Wrong user name or password"), "refused");
-      d.get(base().resolve("admin/index.xhtml").toString());
-      d.findElement(By.id("login:username")).sendKeys("admin");
-      d.findElement(By.cssSelector("input[type=password]")).sendKeys("it-admin-password-0001");
-      d.findElement(By.id("login:signin")).click();
-      browser.waitFor("#collection-table");
+      signIn(browser, "admin", "it-admin-password-0001");
       String collections = d.findElement(By.id("collection-table")).getText();
       assertTrue(
           collections.contains("art")
@@ -764,17 +768,41 @@ class PortalIT {
                 return x.findElements(By.cssSelector("#job-table tr.mn-job-succeeded")).stream()
                     .anyMatch(row -> row.getText().contains("import"));
               });
+      // a new collection is a draft: imported and embedded, but hidden until published
+      Thread.sleep(2500); // past the index's recheck interval
+      assertEquals(0, matching("collection:mini"), "a draft is not searchable");
+      org.openqa.selenium.WebElement mini =
+          d.findElement(By.cssSelector("#collection-table tr[data-slug=mini]"));
+      assertTrue(mini.getText().contains("draft"), mini.getText());
       browser.screenshot("admin-page");
+      mini.findElement(By.cssSelector("input.mn-publish")).click();
+      browser.waitFor("#collection-table tr.mn-status-active[data-slug=mini]");
       long deadline = System.nanoTime() + 30_000_000_000L;
       long matching = 0;
       while (System.nanoTime() < deadline && matching != 4) {
-        matching =
-            json(get("api/search?condition=collection:mini").body())
-                .getJsonNumber("matching")
-                .longValue();
+        matching = matching("collection:mini");
         Thread.sleep(500);
       }
-      assertEquals(4, matching, "the index follows the import");
+      assertEquals(4, matching, "a published collection is searchable");
+
+      // takedown of one item: it leaves search, its page and its image copies at once
+      List<String> markedRow =
+          sql(
+              "SELECT i.id || ' ' || i.content_hash FROM item i JOIN collection c"
+                  + " ON c.id = i.collection_id WHERE c.slug = 'mini' AND i.source_id = ?",
+              lines.get(1).split(",")[0]);
+      long markedId = Long.parseLong(markedRow.get(0).split(" ")[0]);
+      Path thumb =
+          Path.of(System.getenv("MNEMOSYNE_HOME"), "cache", "derivatives")
+              .resolve(markedRow.get(0).split(" ")[1] + "-thumb.jpg");
+      assertEquals(200, get("img/item/" + markedId + "/thumb").statusCode());
+      assertTrue(Files.isRegularFile(thumb), "thumbnail made: " + thumb);
+      assertEquals(
+          200L, browserPost(d, "api/admin/items/" + markedId + "/withdraw", "reason=test"));
+      assertEquals(404, get("api/items/" + markedId).statusCode(), "its page is gone");
+      assertEquals(404, get("img/item/" + markedId + "/thumb").statusCode(), "its image too");
+      assertEquals(3, matching("collection:mini"), "it left the index");
+      assertTrue(!Files.exists(thumb), "its thumbnail was deleted");
 
       // CSRF: the session cookie alone does not change anything through the API
       org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) d;
@@ -800,14 +828,9 @@ class PortalIT {
 
       // takedown: withdrawing the collection removes it from search
       d.get(base().resolve("admin/index.xhtml").toString());
-      for (org.openqa.selenium.WebElement row :
-          d.findElements(By.cssSelector("#collection-table tbody tr"))) {
-        if (row.getText().startsWith("mini")) {
-          row.findElement(By.cssSelector("input[type=submit]")).click();
-          d.switchTo().alert().accept();
-          break;
-        }
-      }
+      d.findElement(By.cssSelector("#collection-table tr[data-slug=mini] input.mn-withdraw"))
+          .click();
+      d.switchTo().alert().accept();
       deadline = System.nanoTime() + 30_000_000_000L;
       while (System.nanoTime() < deadline && matching != 0) {
         matching =
@@ -840,5 +863,134 @@ class PortalIT {
         published.contains("Nineteenth-century paintings")
             && published.contains("year:[1800 TO 1900]"),
         published);
+  }
+
+  /** The first column of every row of a query on the test database, as text. */
+  private static List<String> sql(String query, Object... params) throws Exception {
+    try (java.sql.Connection c = EmbeddedDatabaseExtension.dataSource().getConnection();
+        java.sql.PreparedStatement st = c.prepareStatement(query)) {
+      for (int i = 0; i < params.length; i++) {
+        st.setObject(i + 1, params[i]);
+      }
+      List<String> out = new java.util.ArrayList<>();
+      try (java.sql.ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          out.add(rs.getString(1));
+        }
+      }
+      return out;
+    }
+  }
+
+  /** How many items satisfy a condition, as the search API counts them. */
+  private long matching(String condition) throws Exception {
+    return json(get("api/search?condition=" + condition).body())
+        .getJsonNumber("matching")
+        .longValue();
+  }
+
+  /** Signs in on the login page (from the admin page, which asks for it). */
+  private void signIn(Browser browser, String user, String password) {
+    WebDriver d = browser.driver();
+    d.get(base().resolve("admin/index.xhtml").toString());
+    d.findElement(By.id("login:username")).sendKeys(user);
+    d.findElement(By.cssSelector("input[type=password]")).sendKeys(password);
+    d.findElement(By.id("login:signin")).click();
+    browser.waitFor("#collection-table");
+  }
+
+  /**
+   * A form POST from the signed-in browser with the session's CSRF token (read from the admin
+   * page); returns the status code.
+   */
+  private long browserPost(WebDriver d, String path, String form) {
+    if (d.findElements(By.id("csrf-token")).isEmpty()) {
+      d.get(base().resolve("admin/index.xhtml").toString());
+    }
+    String token = d.findElement(By.id("csrf-token")).getText();
+    Object status =
+        ((org.openqa.selenium.JavascriptExecutor) d)
+            .executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                    + " fetch(arguments[0], {method: 'POST', headers: {'X-Mnemosyne-CSRF':"
+                    + " arguments[1], 'Content-Type': 'application/x-www-form-urlencoded'},"
+                    + " body: arguments[2]}).then(r => done(r.status)).catch(e => done(-1));",
+                base().resolve(path).toString(),
+                token,
+                form);
+    return ((Number) status).longValue();
+  }
+
+  /** A GET from the signed-in browser; returns the body. */
+  private String browserGet(WebDriver d, String path) {
+    return (String)
+        ((org.openqa.selenium.JavascriptExecutor) d)
+            .executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                    + " fetch(arguments[0]).then(r => r.text()).then(done)"
+                    + ".catch(e => done('failed: ' + e));",
+                base().resolve(path).toString());
+  }
+
+  @Test
+  void anAdminOfOneInstitutionManagesOnlyItAndTheSetupPageIsClosed() throws Exception {
+    assertEquals(404, get("setup.xhtml").statusCode(), "the portal has an admin already");
+    long art = Long.parseLong(sql("SELECT id FROM collection WHERE slug = 'art'").get(0));
+    String artInstitution =
+        sql("SELECT i.slug FROM institution i JOIN collection c ON c.institution_id = i.id"
+                + " WHERE c.slug = 'art'")
+            .get(0);
+    try (Browser browser = new Browser()) {
+      WebDriver d = browser.driver();
+      signIn(browser, "admin", "it-admin-password-0001");
+      d.get(base().resolve("admin/users.xhtml").toString());
+      d.findElement(By.id("newinstitution:slug")).sendKeys("north");
+      d.findElement(By.id("newinstitution:name")).sendKeys("North <Museum> & \"Co\"");
+      d.findElement(By.id("newinstitution:homepage")).sendKeys("https://north.example");
+      d.findElement(By.id("newinstitution:create")).click();
+      browser.waitFor("#institution-table");
+      assertTrue(
+          d.findElement(By.id("institution-table")).getText().contains("North <Museum> & \"Co\""),
+          "names are text, never markup");
+      d.findElement(By.id("newuser:username")).sendKeys("north-admin");
+      d.findElement(By.id("newuser:password")).sendKeys("north-password-0001");
+      new org.openqa.selenium.support.ui.Select(d.findElement(By.id("newuser:role")))
+          .selectByValue("admin");
+      new org.openqa.selenium.support.ui.Select(d.findElement(By.id("newuser:institution")))
+          .selectByValue("north");
+      d.findElement(By.id("newuser:create")).click();
+      browser.waitFor("#user-table tr[data-user=north-admin]");
+      assertTrue(
+          d.findElement(By.cssSelector("#user-table tr[data-user=north-admin]"))
+              .getText()
+              .contains("north"));
+      browser.screenshot("admin-users-page");
+      d.findElement(By.id("signout:out")).click();
+
+      signIn(browser, "north-admin", "north-password-0001");
+      String table = d.findElement(By.id("collection-table")).getText();
+      assertTrue(!table.contains("art") && !table.contains("photos"), table);
+      assertTrue(d.findElements(By.id("cache")).isEmpty(), "no portal-wide cache controls");
+      assertEquals("[]", browserGet(d, "api/admin/collections").strip());
+      assertEquals(403L, browserPost(d, "api/admin/collections/" + art + "/withdraw", "reason=x"));
+      assertEquals(403L, browserPost(d, "api/admin/cache/clear", ""));
+      assertEquals(
+          403L,
+          browserPost(
+              d, "api/admin/collections", "institution=" + artInstitution + "&slug=x&name=X"));
+      assertEquals(
+          403L,
+          browserPost(d, "api/admin/institutions", "slug=south&name=South"),
+          "only portal-wide admins create institutions");
+      assertEquals(
+          200L,
+          browserPost(
+              d, "api/admin/collections", "institution=north&slug=north-prints&name=Prints"));
+      JsonArray mine =
+          Json.createReader(new StringReader(browserGet(d, "api/admin/collections"))).readArray();
+      assertEquals(1, mine.size(), mine.toString());
+      assertEquals("draft", mine.getJsonObject(0).getString("status"));
+    }
+    assertEquals(1, sql("SELECT 1 FROM collection WHERE id = ? AND status = 'active'", art).size());
   }
 }

@@ -1,5 +1,7 @@
 package org.mnemosyne.web.admin;
 
+import static java.util.stream.Collectors.toSet;
+
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -9,6 +11,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.logging.Level;
@@ -18,6 +22,8 @@ import org.mnemosyne.api.progress.CancellationToken;
 import org.mnemosyne.db.cache.CacheStats;
 import org.mnemosyne.db.cache.ExplanationCache;
 import org.mnemosyne.db.catalog.CatalogRepository;
+import org.mnemosyne.db.catalog.ItemReader;
+import org.mnemosyne.db.catalog.ItemRecord;
 import org.mnemosyne.db.catalog.Slug;
 import org.mnemosyne.db.ingest.ImportListener;
 import org.mnemosyne.db.ingest.ImportRequest;
@@ -27,6 +33,7 @@ import org.mnemosyne.db.job.JobRepository;
 import org.mnemosyne.runtime.plugin.PluginRegistry;
 import org.mnemosyne.web.platform.Database;
 import org.mnemosyne.web.platform.ModelService;
+import org.mnemosyne.web.search.NotFoundException;
 import org.mnemosyne.web.search.SearchIndexService;
 
 /**
@@ -42,6 +49,7 @@ public class AdminService {
   @Inject PluginRegistry registry;
   @Inject ModelService models;
   @Inject SearchIndexService indexes;
+  @Inject CatalogAdmin catalog;
 
   private final ExecutorService imports =
       Executors.newSingleThreadExecutor(
@@ -51,29 +59,36 @@ public class AdminService {
             return t;
           });
 
-  /** Every collection with its active item count. */
-  public List<CollectionRow> collections() {
-    CatalogRepository catalog = new CatalogRepository(database.tx());
-    return catalog.collections().stream()
-        .map(
-            c ->
-                new CollectionRow(
-                    c.id(),
-                    c.slug().value(),
-                    c.name(),
-                    c.institution().name(),
-                    catalog.activeItemCount(c.id()),
-                    c.active()))
-        .toList();
+  /**
+   * Takes one item down: the index is rebuilt without it, its cached explanations and its
+   * thumbnails are deleted.
+   *
+   * @throws NotFoundException if there is no active item with that id
+   */
+  public void withdrawItem(AdminScope scope, long itemId, String reason) {
+    ItemRecord item =
+        new ItemReader(database.tx())
+            .find(itemId)
+            .filter(ItemRecord::active)
+            .orElseThrow(() -> new NotFoundException("no shown item " + itemId));
+    long collection = catalog.collection(item.collectionSlug()).orElseThrow().id();
+    catalog.checkCollection(scope, collection, "take items down from");
+    if (!new CatalogRepository(database.tx()).withdrawItem(itemId, blankTo(reason, "takedown"))) {
+      throw new NotFoundException("no shown item " + itemId);
+    }
+    indexes.rebuildNow();
   }
 
   /**
-   * Takes a whole collection down: its items leave the index and their cached explanations go.
+   * Takes a whole collection down (its items leave the index, their cached explanations and
+   * thumbnails are deleted).
    *
    * @return items withdrawn
    */
-  public int withdrawCollection(long id, String reason) {
-    return new CatalogRepository(database.tx()).withdrawCollection(id, reason);
+  public int withdrawCollection(AdminScope scope, long id, String reason) {
+    int n = catalog.withdraw(scope, id, blankTo(reason, "takedown"));
+    indexes.rebuildNow();
+    return n;
   }
 
   /**
@@ -81,17 +96,23 @@ public class AdminService {
    *
    * @param source an absolute folder path (CSV + images, or plain images) or an http(s) URL of a
    *     IIIF manifest or collection
+   * @param publish whether a new collection is shown at once; otherwise it is created as a draft
+   *     that an admin publishes after checking it
    * @throws IllegalArgumentException for a malformed slug or a source that is neither
+   * @throws AdminPermissionException if the collection or institution is not the admin's
    */
   public void startImport(
+      AdminScope scope,
       String institution,
       String institutionName,
       String collection,
       String collectionName,
-      String source) {
+      String source,
+      boolean publish) {
     Slug inst = new Slug(institution.trim().toLowerCase(Locale.ROOT));
     Slug coll = new Slug(collection.trim().toLowerCase(Locale.ROOT));
     URI uri = sourceUri(source.trim());
+    prepareCollection(scope, inst, institutionName, coll, collectionName, publish);
     ImportRequest request =
         ImportRequest.builder(inst, coll, new ImportSource(uri, Map.of()))
             .institutionName(blankTo(institutionName, inst.value()))
@@ -110,10 +131,44 @@ public class AdminService {
         });
   }
 
-  /** Recent jobs, newest first. */
-  public List<JobRow> jobs(int limit) {
+  private void prepareCollection(
+      AdminScope scope,
+      Slug inst,
+      String institutionName,
+      Slug coll,
+      String collectionName,
+      boolean publish) {
+    Optional<CollectionRow> existing = catalog.collection(coll.value());
+    if (existing.isPresent()) {
+      CollectionRow c = existing.get();
+      if (!c.institutionSlug().equals(inst.value())) {
+        throw new IllegalArgumentException(
+            "collection '" + coll + "' belongs to institution '" + c.institutionSlug() + "'");
+      }
+      catalog.checkCollection(scope, c.id(), "import into");
+      return;
+    }
+    if (catalog.institutionId(inst.value()).isEmpty()) {
+      catalog.createInstitution(scope, inst.value(), blankTo(institutionName, inst.value()), null);
+    }
+    long id =
+        catalog.createCollection(
+            scope, inst.value(), coll.value(), blankTo(collectionName, coll.value()), null);
+    if (publish) {
+      catalog.publish(scope, id);
+    }
+  }
+
+  /** Recent jobs of the collections the admin manages, newest first. */
+  public List<JobRow> jobs(AdminScope scope, int limit) {
+    Set<Long> mine =
+        scope.siteWide()
+            ? Set.of()
+            : catalog.collections(scope).stream().map(CollectionRow::id).collect(toSet());
     return new JobRepository(database.tx())
-        .recent(limit).stream()
+        .recent(scope.siteWide() ? limit : limit * 10).stream()
+            .filter(j -> scope.siteWide() || j.collectionId().map(mine::contains).orElse(false))
+            .limit(limit)
             .map(
                 j ->
                     new JobRow(
@@ -128,9 +183,18 @@ public class AdminService {
             .toList();
   }
 
-  /** Asks a job to stop. */
-  public boolean cancelJob(long id) {
-    return new JobRepository(database.tx()).requestCancel(id);
+  /** Asks a job to stop (one of the admin's collections). */
+  public boolean cancelJob(AdminScope scope, long id) {
+    JobRepository jobs = new JobRepository(database.tx());
+    Optional<Long> collection =
+        jobs.find(id).orElseThrow(() -> new NotFoundException("no job " + id)).collectionId();
+    if (!scope.siteWide()) {
+      catalog.checkCollection(
+          scope,
+          collection.orElseThrow(() -> new AdminPermissionException("not your job")),
+          "stop");
+    }
+    return jobs.requestCancel(id);
   }
 
   /** What the explanation cache holds. */
@@ -138,8 +202,9 @@ public class AdminService {
     return new ExplanationCache(database.tx()).stats();
   }
 
-  /** Empties the explanation cache; returns how many were deleted. */
-  public int clearCache() {
+  /** Empties the explanation cache (portal-wide admins); returns how many were deleted. */
+  public int clearCache(AdminScope scope) {
+    scope.requireSiteWide("clear the explanation cache");
     return new ExplanationCache(database.tx()).clear();
   }
 

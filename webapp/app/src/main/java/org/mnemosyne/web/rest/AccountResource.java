@@ -11,27 +11,21 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.mnemosyne.db.account.SavedCondition;
-import org.mnemosyne.db.cache.CacheStats;
-import org.mnemosyne.web.admin.AdminService;
-import org.mnemosyne.web.admin.CollectionRow;
-import org.mnemosyne.web.admin.JobRow;
 import org.mnemosyne.web.search.SavedConditions;
 import org.mnemosyne.web.security.CurrentUser;
 
 /**
- * Saved conditions ({@code /api/conditions}: everyone reads the published ones, signed-in users
- * save their own) and the admin API ({@code /api/admin/...}, admin role, see web.xml). Changes made
- * with the session cookie need the session's CSRF token header.
+ * Saved conditions ({@code /api/conditions}): everyone reads the published ones, signed-in users
+ * save their own, admins publish. Changes made with the session cookie need the session's CSRF
+ * token header.
  */
 @Path("")
 @Produces(MediaType.APPLICATION_JSON)
 public class AccountResource {
   @Inject SavedConditions saved;
   @Inject CurrentUser user;
-  @Inject AdminService admin;
 
   /**
    * A saved condition.
@@ -70,51 +64,6 @@ public class AccountResource {
         .findFirst()
         .map(AccountResource::json)
         .orElseThrow();
-  }
-
-  /** Collections with their item counts (admin). */
-  @GET
-  @Path("admin/collections")
-  public List<CollectionRow> collections() {
-    return admin.collections();
-  }
-
-  /** Recent jobs (admin). */
-  @GET
-  @Path("admin/jobs")
-  public List<JobRow> jobs() {
-    return admin.jobs(50);
-  }
-
-  /** Starts an import (admin). */
-  @POST
-  @Path("admin/imports")
-  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-  public Map<String, String> startImport(
-      @FormParam("institution") String institution,
-      @FormParam("institutionName") String institutionName,
-      @FormParam("collection") String collection,
-      @FormParam("collectionName") String collectionName,
-      @FormParam("source") String source) {
-    if (institution == null || collection == null || source == null) {
-      throw new IllegalArgumentException("institution, collection and source are required");
-    }
-    admin.startImport(institution, institutionName, collection, collectionName, source);
-    return Map.of("status", "started");
-  }
-
-  /** The explanation cache (admin). */
-  @GET
-  @Path("admin/cache")
-  public CacheStats cache() {
-    return admin.cacheStats();
-  }
-
-  /** Clears the explanation cache (admin). */
-  @POST
-  @Path("admin/cache/clear")
-  public Map<String, Integer> clearCache() {
-    return Map.of("deleted", admin.clearCache());
   }
 
   private static ConditionJson json(SavedCondition s) {

@@ -8,6 +8,7 @@ import jakarta.ws.rs.ext.Provider;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.mnemosyne.api.index.ConditionSyntaxException;
+import org.mnemosyne.web.admin.AdminPermissionException;
 import org.mnemosyne.web.explain.TooBusyException;
 import org.mnemosyne.web.search.NotFoundException;
 
@@ -29,6 +30,9 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
       message = w.getMessage();
     } else if (e instanceof TooBusyException) {
       status = 429;
+      message = e.getMessage();
+    } else if (e instanceof AdminPermissionException) {
+      status = 403;
       message = e.getMessage();
     } else if (e instanceof NotFoundException) {
       status = 404;

@@ -85,8 +85,38 @@ public class ImageService {
     return derivative(UploadStore.checkId(uploadId), size, () -> uploads.read(uploadId));
   }
 
+  private Path derivatives() {
+    return layout.cacheDir().resolve("derivatives");
+  }
+
+  /**
+   * Deletes every derivative of one image (after a takedown); they are generated again if an item
+   * or upload with that image is shown later.
+   *
+   * @param hash the image's sha-256 (hex)
+   * @return how many files were deleted
+   */
+  public int forget(String hash) {
+    UploadStore.checkId(hash);
+    int deleted = 0;
+    for (Size size : Size.values()) {
+      try {
+        if (Files.deleteIfExists(derivativeFile(hash, size))) {
+          deleted++;
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot delete a derivative of " + hash, e);
+      }
+    }
+    return deleted;
+  }
+
+  private Path derivativeFile(String hash, Size size) {
+    return derivatives().resolve(hash + "-" + size.path() + ".jpg");
+  }
+
   private Path derivative(String hash, Size size, java.util.function.Supplier<byte[]> bytes) {
-    Path file = layout.cacheDir().resolve("derivatives").resolve(hash + "-" + size.path() + ".jpg");
+    Path file = derivativeFile(hash, size);
     if (Files.isRegularFile(file)) {
       return file;
     }

@@ -1,12 +1,14 @@
 package org.mnemosyne.web.search;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.mnemosyne.api.index.ConditionalIndex;
 import org.mnemosyne.api.index.FacetSchema;
@@ -47,6 +49,7 @@ public class SearchIndexService {
   @Inject PluginRegistry registry;
   @Inject MnemosyneConfig config;
   @Inject Database database;
+  @Inject Event<IndexRebuilt> rebuilt;
 
   private final ReentrantLock building = new ReentrantLock();
   private volatile IndexSnapshot current;
@@ -107,8 +110,14 @@ public class SearchIndexService {
     if (old != null && old.fingerprint().equals(fingerprint)) {
       return;
     }
-    current = build(source, fingerprint);
+    IndexSnapshot next = build(source, fingerprint);
+    current = next;
     checkedAt = System.nanoTime();
+    try {
+      rebuilt.fire(new IndexRebuilt(fingerprint, next.table().size()));
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "an observer of the index rebuild failed", e);
+    }
   }
 
   private IndexSnapshot build(DatabaseVectorSource source, String fingerprint) {

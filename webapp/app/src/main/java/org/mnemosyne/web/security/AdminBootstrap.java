@@ -11,8 +11,9 @@ import org.mnemosyne.web.platform.Database;
 /**
  * Creates the first admin at start when there is none: user {@code mnemosyne.admin.user} (default
  * {@code admin}) with the password {@code mnemosyne.admin.password} (environment {@code
- * MNEMOSYNE_ADMIN_PASSWORD}). Without the password nothing is created and the log says how to; once
- * an admin exists the setting is ignored, so it cannot reset a password.
+ * MNEMOSYNE_ADMIN_PASSWORD}). Without the password the one-time setup page is offered instead
+ * ({@link SetupService}); once an admin exists the setting is ignored, so it cannot reset a
+ * password.
  */
 @ApplicationScoped
 public class AdminBootstrap {
@@ -21,6 +22,7 @@ public class AdminBootstrap {
   @Inject MnemosyneConfig config;
   @Inject Database database;
   @Inject PasswordHasher hasher;
+  @Inject SetupService setup;
 
   /** Creates the first admin if needed and possible. */
   public void ensureFirstAdmin() {
@@ -30,8 +32,7 @@ public class AdminBootstrap {
     }
     String password = config.get("mnemosyne.admin.password").orElse("");
     if (password.isBlank()) {
-      LOG.warning(
-          "no admin yet: set MNEMOSYNE_ADMIN_PASSWORD (12+ characters) and restart to create one");
+      setup.offer();
       return;
     }
     String user = config.get("mnemosyne.admin.user").orElse("admin");

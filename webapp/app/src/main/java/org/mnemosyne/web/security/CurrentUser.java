@@ -4,9 +4,13 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.security.enterprise.SecurityContext;
+import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import java.util.Optional;
 import org.mnemosyne.db.account.UserRepository;
+import org.mnemosyne.web.admin.AdminPermissionException;
+import org.mnemosyne.web.admin.AdminScope;
+import org.mnemosyne.web.admin.UserAdmin;
 import org.mnemosyne.web.platform.Database;
 
 /** Who is asking, for pages ({@code #{currentUser.signedIn}}) and services. */
@@ -16,17 +20,30 @@ public class CurrentUser {
   @Inject SecurityContext security;
   @Inject Database database;
 
+  @Inject UserAdmin users;
+  @Inject HttpServletRequest request;
+
   private Optional<Long> id;
+  private AdminScope scope;
 
   /** Whether someone is signed in. */
   public boolean isSignedIn() {
-    return security.getCallerPrincipal() != null;
+    return principal() != null;
   }
 
   /** The user's name, or empty. */
   public String getName() {
-    Principal p = security.getCallerPrincipal();
+    Principal p = principal();
     return p == null ? "" : p.getName();
+  }
+
+  /**
+   * The caller; the servlet request's when Jakarta Security has none for this request (the request
+   * that resumes after the sign-in page).
+   */
+  private Principal principal() {
+    Principal p = security.getCallerPrincipal();
+    return p != null ? p : request.getUserPrincipal();
   }
 
   /** Whether the user is an admin. */
@@ -40,5 +57,26 @@ public class CurrentUser {
       id = isSignedIn() ? new UserRepository(database.tx()).idOf(getName()) : Optional.empty();
     }
     return id;
+  }
+
+  /**
+   * What the signed-in admin manages. The admin role is read from the database with the user's
+   * institution (the URL constraints of web.xml have already refused non-admins).
+   *
+   * @throws AdminPermissionException if nobody is signed in as an admin
+   */
+  public AdminScope adminScope() {
+    if (scope == null) {
+      scope =
+          users
+              .scopeOf(getName())
+              .orElseThrow(() -> new AdminPermissionException("sign in as an admin"));
+    }
+    return scope;
+  }
+
+  /** Whether the signed-in user is an admin of the whole portal (for pages). */
+  public boolean isSiteAdmin() {
+    return isAdmin() && adminScope().siteWide();
   }
 }

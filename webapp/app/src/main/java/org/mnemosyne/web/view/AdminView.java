@@ -1,41 +1,65 @@
 package org.mnemosyne.web.view;
 
-import static org.mnemosyne.web.view.Pages.error;
-import static org.mnemosyne.web.view.Pages.info;
-
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.mnemosyne.db.account.SavedCondition;
 import org.mnemosyne.db.cache.CacheStats;
 import org.mnemosyne.web.admin.AdminService;
+import org.mnemosyne.web.admin.CatalogAdmin;
 import org.mnemosyne.web.admin.CollectionRow;
+import org.mnemosyne.web.admin.InstitutionRow;
 import org.mnemosyne.web.admin.JobRow;
 import org.mnemosyne.web.search.SavedConditions;
+import org.mnemosyne.web.security.CurrentUser;
 
-/** The admin page ({@code admin/index.xhtml}, admin role only — see web.xml). */
+/**
+ * The admin page ({@code admin/index.xhtml}, admin role only — see web.xml): collections and their
+ * life cycle, imports, takedowns, jobs, the cache and published conditions, limited to the admin's
+ * institution where the admin has one. Users and institutions: {@link AdminUsersView}.
+ */
 @Named
 @RequestScoped
 public class AdminView {
   @Inject AdminService admin;
+  @Inject CatalogAdmin catalog;
   @Inject SavedConditions saved;
+  @Inject CurrentUser user;
 
   private String institution = "";
   private String institutionName = "";
   private String collection = "";
   private String collectionName = "";
+  private String description = "";
   private String source = "";
+  private boolean publish;
+  private String itemId = "";
+  private String reason = "";
+  private List<CollectionRow> collections;
+  private List<JobRow> jobs;
 
-  /** Collections. */
+  /** Collections the admin manages. */
   public List<CollectionRow> getCollections() {
-    return admin.collections();
+    if (collections == null) {
+      collections = catalog.collections(user.adminScope());
+    }
+    return collections;
   }
 
-  /** Recent jobs. */
+  /** Institutions the admin manages (for the forms). */
+  public List<InstitutionRow> getInstitutions() {
+    return catalog.institutions(user.adminScope());
+  }
+
+  /** Recent jobs of the admin's collections. */
   public List<JobRow> getJobs() {
-    return admin.jobs(15);
+    if (jobs == null) {
+      jobs = admin.jobs(user.adminScope(), 15);
+    }
+    return jobs;
   }
 
   /** Whether a job is still going (the page refreshes itself then). */
@@ -56,41 +80,113 @@ public class AdminView {
 
   /** Starts the import of the form. */
   public void startImport() {
-    try {
-      admin.startImport(institution, institutionName, collection, collectionName, source);
-      info("Import of " + source + " into " + collection + " started; see Jobs.");
-    } catch (IllegalArgumentException e) {
-      error(e.getMessage());
-    }
+    attempt(
+        () -> {
+          admin.startImport(
+              user.adminScope(),
+              institution,
+              institutionName,
+              collection,
+              collectionName,
+              source,
+              publish);
+          return "Import of "
+              + source
+              + " into "
+              + collection
+              + " started; see Jobs."
+              + (publish ? "" : " A new collection stays a draft until you publish it.");
+        });
+  }
+
+  /** Creates a draft collection from the form. */
+  public void createCollection() {
+    attempt(
+        () -> {
+          catalog.createCollection(
+              user.adminScope(), institution, collection, collectionName, description);
+          return "Draft collection " + collection + " created; import into it, then publish it.";
+        });
+  }
+
+  /** Publishes a draft. */
+  public void publish(long id) {
+    attempt(
+        () -> {
+          catalog.publish(user.adminScope(), id);
+          return "Collection published: visitors see it now.";
+        });
+  }
+
+  /** Hides a published collection again. */
+  public void unpublish(long id) {
+    attempt(
+        () -> {
+          catalog.unpublish(user.adminScope(), id);
+          return "Collection hidden (draft again); its items are kept.";
+        });
   }
 
   /** Withdraws a collection. */
   public void withdraw(long id) {
-    int n = admin.withdrawCollection(id, "withdrawn by an admin");
-    info("Collection withdrawn (" + n + " items left the index).");
+    attempt(
+        () -> {
+          int n = admin.withdrawCollection(user.adminScope(), id, "withdrawn by an admin");
+          return "Collection withdrawn (" + n + " items left the index).";
+        });
+  }
+
+  /** Takes down the item of the form. */
+  public void withdrawItem() {
+    attempt(
+        () -> {
+          long id = Pages.wholeNumber("item id", itemId);
+          admin.withdrawItem(user.adminScope(), id, reason);
+          return "Item " + id + " taken down: it left the index, its explanations and copies.";
+        });
   }
 
   /** Cancels a job. */
   public void cancel(long id) {
-    admin.cancelJob(id);
-    info("Job " + id + " asked to stop.");
+    attempt(
+        () -> {
+          admin.cancelJob(user.adminScope(), id);
+          return "Job " + id + " asked to stop.";
+        });
   }
 
   /** Clears the explanation cache. */
   public void clearCache() {
-    info(admin.clearCache() + " cached explanations deleted.");
+    attempt(() -> admin.clearCache(user.adminScope()) + " cached explanations deleted.");
   }
 
   /** Rebuilds the index. */
   public void reindex() {
-    admin.reindex();
-    info("Index rebuilt.");
+    attempt(
+        () -> {
+          admin.reindex();
+          return "Index rebuilt.";
+        });
   }
 
   /** Deletes a published condition. */
   public void deleteCondition(long id) {
-    saved.delete(id, Optional.empty(), true);
-    info("Condition deleted.");
+    attempt(
+        () -> {
+          user.adminScope().requireSiteWide("delete published conditions");
+          saved.delete(id, Optional.empty(), true);
+          return "Condition deleted.";
+        });
+  }
+
+  /**
+   * Runs an action and forgets the lists read earlier in this request (a postback reads them before
+   * the action runs).
+   */
+  private void attempt(Supplier<String> action) {
+    Pages.attempt(action);
+    collections = null;
+    jobs = null;
   }
 
   public String getInstitution() {
@@ -125,11 +221,43 @@ public class AdminView {
     this.collectionName = collectionName;
   }
 
+  public String getDescription() {
+    return description;
+  }
+
+  public void setDescription(String description) {
+    this.description = description;
+  }
+
   public String getSource() {
     return source;
   }
 
   public void setSource(String source) {
     this.source = source;
+  }
+
+  public boolean isPublish() {
+    return publish;
+  }
+
+  public void setPublish(boolean publish) {
+    this.publish = publish;
+  }
+
+  public String getItemId() {
+    return itemId;
+  }
+
+  public void setItemId(String itemId) {
+    this.itemId = itemId;
+  }
+
+  public String getReason() {
+    return reason;
+  }
+
+  public void setReason(String reason) {
+    this.reason = reason;
   }
 }

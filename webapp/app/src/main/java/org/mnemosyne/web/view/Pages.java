@@ -2,6 +2,9 @@ package org.mnemosyne.web.view;
 
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
+import java.util.function.Supplier;
+import org.mnemosyne.web.admin.AdminPermissionException;
+import org.mnemosyne.web.search.NotFoundException;
 
 /** What every page bean does with URL parameters and messages. */
 final class Pages {
@@ -50,5 +53,17 @@ final class Pages {
 
   private static void message(FacesMessage.Severity severity, String message) {
     FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(severity, message, null));
+  }
+
+  /** Runs an admin action and shows its result, or why it was refused, as a page message. */
+  static void attempt(Supplier<String> action) {
+    try {
+      info(action.get());
+    } catch (IllegalArgumentException
+        | IllegalStateException
+        | AdminPermissionException
+        | NotFoundException e) {
+      error(e.getMessage());
+    }
   }
 }
