@@ -40,6 +40,7 @@ class LauncherIT {
     pb.environment().put("MNEMOSYNE_HOME", home.toString());
     pb.environment().put("MNEMOSYNE_SHARED_DIR", SHARED.toString());
     pb.environment().remove("MNEMOSYNE_DB_URL");
+    pb.environment().remove("MNEMOSYNE_ADMIN_PASSWORD"); // the first start offers the setup page
     // The first-start sample import has its own tests (db module); keep these runs light.
     pb.environment().put("MNEMOSYNE_SAMPLES_IMPORT", "false");
     return pb;
@@ -165,6 +166,12 @@ class LauncherIT {
                     HttpResponse.BodyHandlers.ofString())
                 .body();
         assertTrue(search.contains("Search the collections"), search);
+        if (start == 1) {
+          setUpTheFirstAdmin(httpPort, log);
+        } else {
+          assertEquals(404, status(http, httpPort, "setup.xhtml"), "set up once, for good");
+          assertFalse(Files.readString(log).contains("setup code"), "no new code offered");
+        }
       } finally {
         serve.destroy(); // SIGTERM, as Ctrl-C would
         assertTrue(serve.waitFor(90, TimeUnit.SECONDS), "serve stopped");
@@ -185,5 +192,70 @@ class LauncherIT {
       Thread.sleep(500);
     }
     throw new AssertionError("not ready in time:\n" + Files.readString(log));
+  }
+
+  private static int status(HttpClient http, int port, String path) throws Exception {
+    return http.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/" + path)).build(),
+            HttpResponse.BodyHandlers.discarding())
+        .statusCode();
+  }
+
+  /**
+   * The one-time setup page as an operator uses it: the code from the server's log (and home
+   * folder), a wrong code refused, the right one creating the admin, then the page gone.
+   */
+  private void setUpTheFirstAdmin(int port, Path log) throws Exception {
+    Path codeFile = home.resolve("setup-code.txt");
+    assertTrue(Files.isRegularFile(codeFile), "setup code written for the operator");
+    String code = Files.readString(codeFile).strip();
+    assertTrue(Files.readString(log).contains(code), "and shown in the server log");
+    HttpClient http =
+        HttpClient.newBuilder()
+            .cookieHandler(new java.net.CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+    HttpResponse<String> wrong = submitSetup(http, port, "AAAA-BBBB-CCCC");
+    assertEquals(200, wrong.statusCode());
+    assertTrue(wrong.body().contains("wrong setup code"), wrong.body());
+    HttpResponse<String> right = submitSetup(http, port, code.toLowerCase(java.util.Locale.ROOT));
+    assertEquals(302, right.statusCode(), right.body());
+    assertTrue(
+        right.headers().firstValue("Location").orElse("").contains("login.xhtml?setup=done"),
+        right.headers().toString());
+    assertEquals(404, status(http, port, "setup.xhtml"), "the page is gone once used");
+    assertFalse(Files.exists(codeFile), "the code file is deleted");
+  }
+
+  private static HttpResponse<String> submitSetup(HttpClient http, int port, String code)
+      throws Exception {
+    URI page = URI.create("http://127.0.0.1:" + port + "/setup.xhtml");
+    String form =
+        http.send(HttpRequest.newBuilder(page).build(), HttpResponse.BodyHandlers.ofString())
+            .body();
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"")
+            .matcher(form);
+    assertTrue(m.find(), form);
+    String body =
+        String.join(
+            "&",
+            "setup=setup",
+            "setup%3Acode=" + enc(code),
+            "setup%3Ausername=owner",
+            "setup%3Apassword=" + enc("owner-password-0001"),
+            "setup%3Arepeated=" + enc("owner-password-0001"),
+            "setup%3Acreate=",
+            "jakarta.faces.ViewState=" + enc(m.group(1)));
+    return http.send(
+        HttpRequest.newBuilder(page)
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static String enc(String s) {
+    return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
   }
 }
