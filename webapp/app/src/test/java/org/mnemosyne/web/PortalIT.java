@@ -177,6 +177,31 @@ class PortalIT {
     assertEquals(400, r.statusCode(), r.body());
     assertTrue(json(r.body()).getString("error").contains("unsupported"), r.body());
     assertTrue(!r.body().contains("at org."), "no stack trace leaks");
+
+    // a search with an image over the upload limit: 413 with a clear message, nothing stored
+    HttpResponse<String> huge =
+        HTTP.send(
+            HttpRequest.newBuilder(base().resolve("api/search"))
+                .header("Content-Type", "image/jpeg")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[33 * 1024 * 1024]))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(413, huge.statusCode(), huge.body());
+    assertTrue(json(huge.body()).getString("error").contains("MB"), huge.body());
+
+    // the search page's upload form: a text file is refused on the page, in words
+    Path text = Files.createTempFile("not-an-image", ".jpg");
+    Files.writeString(text, "this is a letter, not a picture");
+    try (Browser browser = new Browser()) {
+      WebDriver d = browser.driver();
+      d.get(base().resolve("index.xhtml").toString());
+      d.findElement(By.cssSelector("input[type=file]")).sendKeys(text.toString());
+      d.findElement(By.cssSelector("[id$=send]")).click();
+      String page = d.findElement(By.tagName("main")).getText();
+      assertTrue(page.toLowerCase(java.util.Locale.ROOT).contains("image"), page);
+      assertTrue(!page.contains("Exception") && !page.contains("at org."), page);
+      assertTrue(d.findElements(By.cssSelector("#grid .mn-card")).isEmpty(), "no results");
+    }
   }
 
   @Test
@@ -454,6 +479,39 @@ class PortalIT {
       assertEquals(
           scripted,
           d.findElements(By.cssSelector("#grid .mn-card .mn-card-title")).get(0).getText());
+      // search by a detail, from the keyboard: arrows move the outlined detail, Shift resizes
+      d.get(base().resolve("index.xhtml?item=" + query).toString());
+      ((org.openqa.selenium.JavascriptExecutor) d)
+          .executeScript("document.getElementById('query-frame').focus()");
+      new org.openqa.selenium.interactions.Actions(d)
+          .sendKeys(org.openqa.selenium.Keys.ARROW_RIGHT)
+          .sendKeys(org.openqa.selenium.Keys.ARROW_RIGHT)
+          .keyDown(org.openqa.selenium.Keys.SHIFT)
+          .sendKeys(org.openqa.selenium.Keys.ARROW_DOWN)
+          .keyUp(org.openqa.selenium.Keys.SHIFT)
+          .perform();
+      assertTrue(
+          d.findElement(By.id("query-frame-status")).getText().contains("35 % left"),
+          "the detail is described in words: "
+              + d.findElement(By.id("query-frame-status")).getAttribute("textContent"));
+      new org.openqa.selenium.interactions.Actions(d)
+          .sendKeys(org.openqa.selenium.Keys.ENTER)
+          .perform();
+      browser.waitFor("#query-region");
+      assertTrue(
+          d.getCurrentUrl().contains("region=0.3500%2C0.2500%2C0.5000%2C0.5500"),
+          d.getCurrentUrl());
+      JsonObject byDetail =
+          json(get("api/search?item=" + query + "&region=0.3500,0.2500,0.5000,0.5500").body());
+      assertEquals(
+          byDetail
+              .getJsonArray("results")
+              .getJsonObject(0)
+              .getJsonObject("item")
+              .getString("title"),
+          d.findElements(By.cssSelector("#grid .mn-card .mn-card-title")).get(0).getText(),
+          "the page shows what the API answers for that detail");
+      d.get(permalink);
       // "why similar?" opens the compare page with both items chosen, and explains them
       d.findElements(By.cssSelector("#grid .mn-why")).get(0).click();
       assertTrue(

@@ -50,8 +50,14 @@ public class EmbeddingResource {
     byte[] buf = new byte[1 << 16];
     for (int n; (n = in.read(buf)) > 0; ) {
       if (out.size() + n > MAX_BYTES) {
+        // read on (a bounded amount) so that the client sees this answer, not a reset connection
+        long skipped = out.size() + n;
+        while (skipped < 4L * MAX_BYTES && (n = in.read(buf)) > 0) {
+          skipped += n;
+        }
         throw new WebApplicationException(
-            "image larger than " + MAX_BYTES + " bytes", Response.Status.REQUEST_ENTITY_TOO_LARGE);
+            "the image is larger than " + (MAX_BYTES >> 20) + " MB; send a smaller file",
+            Response.Status.REQUEST_ENTITY_TOO_LARGE);
       }
       out.write(buf, 0, n);
     }
