@@ -856,7 +856,7 @@ class PortalIT {
       assertEquals(200, get("img/item/" + markedId + "/thumb").statusCode());
       assertTrue(Files.isRegularFile(thumb), "thumbnail made: " + thumb);
       assertEquals(
-          200L, browserPost(d, "api/admin/items/" + markedId + "/withdraw", "reason=test"));
+          200L, browserPost(d, "api/curate/items/" + markedId + "/withdraw", "reason=test"));
       assertEquals(404, get("api/items/" + markedId).statusCode(), "its page is gone");
       assertEquals(404, get("img/item/" + markedId + "/thumb").statusCode(), "its image too");
       assertEquals(3, matching("collection:mini"), "it left the index");
@@ -949,21 +949,26 @@ class PortalIT {
 
   /** Signs in on the login page (from the admin page, which asks for it). */
   private void signIn(Browser browser, String user, String password) {
+    signIn(browser, user, password, "admin/index.xhtml", "#collection-table");
+  }
+
+  /** Signs in on the login page that {@code page} asks for, then waits for {@code ready}. */
+  private void signIn(Browser browser, String user, String password, String page, String ready) {
     WebDriver d = browser.driver();
-    d.get(base().resolve("admin/index.xhtml").toString());
+    d.get(base().resolve(page).toString());
     d.findElement(By.id("login:username")).sendKeys(user);
     d.findElement(By.cssSelector("input[type=password]")).sendKeys(password);
     d.findElement(By.id("login:signin")).click();
-    browser.waitFor("#collection-table");
+    browser.waitFor(ready);
   }
 
   /**
-   * A form POST from the signed-in browser with the session's CSRF token (read from the admin
-   * page); returns the status code.
+   * A form POST from the signed-in browser with the session's CSRF token (read from the curation
+   * page, which admins and curators see); returns the status code.
    */
   private long browserPost(WebDriver d, String path, String form) {
     if (d.findElements(By.id("csrf-token")).isEmpty()) {
-      d.get(base().resolve("admin/index.xhtml").toString());
+      d.get(base().resolve("curate/index.xhtml").toString());
     }
     String token = d.findElement(By.id("csrf-token")).getText();
     Object status =
@@ -1023,6 +1028,33 @@ class PortalIT {
               .getText()
               .contains("north"));
       browser.screenshot("admin-users-page");
+      d.findElement(By.id("newuser:username")).clear();
+      d.findElement(By.id("newuser:username")).sendKeys("north-curator");
+      d.findElement(By.id("newuser:password")).sendKeys("north-password-0002");
+      new org.openqa.selenium.support.ui.Select(d.findElement(By.id("newuser:role")))
+          .selectByValue("curator");
+      new org.openqa.selenium.support.ui.Select(d.findElement(By.id("newuser:institution")))
+          .selectByValue("north");
+      d.findElement(By.id("newuser:create")).click();
+      browser.waitFor("#user-table tr[data-user=north-curator]");
+      d.findElement(By.id("signout:out")).click();
+
+      // a curator of one institution: the curation page, not the admin area, and only theirs
+      signIn(browser, "north-curator", "north-password-0002", "curate/index.xhtml", "#takedown");
+      d.get(base().resolve("admin/index.xhtml").toString());
+      assertTrue(d.findElements(By.id("collection-table")).isEmpty(), "no admin page for curators");
+      long artItem =
+          Long.parseLong(
+              sql("SELECT i.id FROM item i JOIN collection c ON c.id = i.collection_id"
+                      + " WHERE c.slug = 'art' ORDER BY i.id LIMIT 1")
+                  .get(0));
+      d.get(base().resolve("curate/index.xhtml").toString());
+      assertEquals(
+          403L,
+          browserPost(d, "api/curate/items/" + artItem + "/withdraw", "reason=x"),
+          "not their institution's item");
+      assertEquals(403L, browserPost(d, "api/admin/cache/clear", ""), "not an admin");
+      assertEquals(200, get("api/items/" + artItem).statusCode(), "the item is still shown");
       d.findElement(By.id("signout:out")).click();
 
       signIn(browser, "north-admin", "north-password-0001");

@@ -60,8 +60,8 @@ public class AdminService {
           });
 
   /**
-   * Takes one item down: the index is rebuilt without it, its cached explanations and its
-   * thumbnails are deleted.
+   * Takes one item down (admins and curators, within their scope): the index is rebuilt without it,
+   * its cached explanations and its thumbnails are deleted.
    *
    * @throws NotFoundException if there is no active item with that id
    */

@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import org.mnemosyne.db.entity.InstitutionEntity;
 import org.mnemosyne.db.entity.UserAccountEntity;
 import org.mnemosyne.web.search.NotFoundException;
@@ -27,16 +28,16 @@ public class UserAdmin {
   @Inject PasswordHasher hasher;
 
   /**
-   * What the signed-in {@code username} may manage as an admin (empty if there is no such enabled
-   * admin).
+   * What the signed-in {@code username} may manage in one of {@code roles} (empty if there is no
+   * such enabled user with one of them).
    */
   @Transactional
-  public Optional<AdminScope> scopeOf(String username) {
+  public Optional<AdminScope> scopeOf(String username, Set<String> roles) {
     if (username == null || username.isBlank()) {
       return Optional.empty();
     }
     return find(username)
-        .filter(u -> u.isEnabled() && u.getRoles().contains("admin"))
+        .filter(u -> u.isEnabled() && u.getRoles().stream().anyMatch(roles::contains))
         .map(
             u ->
                 new AdminScope(

@@ -24,10 +24,10 @@ import org.mnemosyne.web.security.CurrentUser;
 
 /**
  * The admin API ({@code /api/admin/...}; admin role, see web.xml): institutions, collections (draft
- * → published → withdrawn), item takedown, imports, jobs, users and the explanation cache. An admin
- * limited to one institution sees and changes only its collections, jobs and users (403 otherwise).
- * Forms are {@code application/x-www-form-urlencoded}; with the session cookie, changes need the
- * session's CSRF token header.
+ * → published → withdrawn), imports, jobs, users and the explanation cache (item takedown: {@link
+ * CurateResource}). An admin limited to one institution sees and changes only its collections, jobs
+ * and users (403 otherwise). Forms are {@code application/x-www-form-urlencoded}; with the session
+ * cookie, changes need the session's CSRF token header.
  */
 @Path("admin")
 @Produces(MediaType.APPLICATION_JSON)
@@ -107,15 +107,6 @@ public class AdminResource {
   public Map<String, Integer> withdrawCollection(
       @PathParam("id") long id, @FormParam("reason") String reason) {
     return Map.of("withdrawn", admin.withdrawCollection(user.adminScope(), id, reason));
-  }
-
-  /** Takes one item down. */
-  @POST
-  @Path("items/{id}/withdraw")
-  public Map<String, String> withdrawItem(
-      @PathParam("id") long id, @FormParam("reason") String reason) {
-    admin.withdrawItem(user.adminScope(), id, reason);
-    return Map.of("status", "withdrawn");
   }
 
   /** Recent jobs of the admin's collections. */

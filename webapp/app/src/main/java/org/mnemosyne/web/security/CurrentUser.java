@@ -7,6 +7,7 @@ import jakarta.security.enterprise.SecurityContext;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import java.util.Optional;
+import java.util.Set;
 import org.mnemosyne.db.account.UserRepository;
 import org.mnemosyne.web.admin.AdminPermissionException;
 import org.mnemosyne.web.admin.AdminScope;
@@ -25,6 +26,7 @@ public class CurrentUser {
 
   private Optional<Long> id;
   private AdminScope scope;
+  private AdminScope curatorScope;
 
   /** Whether someone is signed in. */
   public boolean isSignedIn() {
@@ -69,10 +71,33 @@ public class CurrentUser {
     if (scope == null) {
       scope =
           users
-              .scopeOf(getName())
+              .scopeOf(getName(), Set.of(SecurityConfig.ADMIN))
               .orElseThrow(() -> new AdminPermissionException("sign in as an admin"));
     }
     return scope;
+  }
+
+  /**
+   * What the signed-in curator or admin may curate (take items down): the whole portal or one
+   * institution.
+   *
+   * @throws AdminPermissionException if nobody is signed in as a curator or admin
+   */
+  public AdminScope curatorScope() {
+    if (curatorScope == null) {
+      curatorScope =
+          users
+              .scopeOf(getName(), Set.of(SecurityConfig.ADMIN, SecurityConfig.CURATOR))
+              .orElseThrow(() -> new AdminPermissionException("sign in as a curator"));
+    }
+    return curatorScope;
+  }
+
+  /** Whether the user may curate (curator or admin), for pages. */
+  public boolean isCurator() {
+    return isSignedIn()
+        && (security.isCallerInRole(SecurityConfig.CURATOR)
+            || security.isCallerInRole(SecurityConfig.ADMIN));
   }
 
   /** Whether the signed-in user is an admin of the whole portal (for pages). */

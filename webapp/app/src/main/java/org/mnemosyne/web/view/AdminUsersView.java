@@ -47,7 +47,11 @@ public class AdminUsersView {
     attempt(
         () -> {
           catalog.createInstitution(user.adminScope(), slug, name, homepage);
-          return "Institution " + slug + " created.";
+          String created = slug;
+          slug = "";
+          name = "";
+          homepage = "";
+          return "Institution " + created + " created.";
         });
   }
 
@@ -71,7 +75,10 @@ public class AdminUsersView {
               password.toCharArray(),
               List.of(role),
               institution);
-          return "User " + username + " created.";
+          String created = username;
+          username = "";
+          displayName = "";
+          return "User " + created + " created.";
         });
     password = "";
   }

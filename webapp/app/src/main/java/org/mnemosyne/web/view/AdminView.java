@@ -18,8 +18,8 @@ import org.mnemosyne.web.security.CurrentUser;
 
 /**
  * The admin page ({@code admin/index.xhtml}, admin role only — see web.xml): collections and their
- * life cycle, imports, takedowns, jobs, the cache and published conditions, limited to the admin's
- * institution where the admin has one. Users and institutions: {@link AdminUsersView}.
+ * life cycle, imports, jobs, the cache and published conditions, limited to the admin's institution
+ * where the admin has one. Users and institutions: {@link AdminUsersView}.
  */
 @Named
 @RequestScoped
@@ -36,8 +36,6 @@ public class AdminView {
   private String description = "";
   private String source = "";
   private boolean publish;
-  private String itemId = "";
-  private String reason = "";
   private List<CollectionRow> collections;
   private List<JobRow> jobs;
 
@@ -133,16 +131,6 @@ public class AdminView {
         () -> {
           int n = admin.withdrawCollection(user.adminScope(), id, "withdrawn by an admin");
           return "Collection withdrawn (" + n + " items left the index).";
-        });
-  }
-
-  /** Takes down the item of the form. */
-  public void withdrawItem() {
-    attempt(
-        () -> {
-          long id = Pages.wholeNumber("item id", itemId);
-          admin.withdrawItem(user.adminScope(), id, reason);
-          return "Item " + id + " taken down: it left the index, its explanations and copies.";
         });
   }
 
@@ -243,21 +231,5 @@ public class AdminView {
 
   public void setPublish(boolean publish) {
     this.publish = publish;
-  }
-
-  public String getItemId() {
-    return itemId;
-  }
-
-  public void setItemId(String itemId) {
-    this.itemId = itemId;
-  }
-
-  public String getReason() {
-    return reason;
-  }
-
-  public void setReason(String reason) {
-    this.reason = reason;
   }
 }

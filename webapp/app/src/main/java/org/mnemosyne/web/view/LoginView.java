@@ -14,6 +14,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.mnemosyne.web.security.SecurityConfig;
 
 /** The sign-in page: checks the password with the identity store, then continues. */
 @Named
@@ -37,12 +38,20 @@ public class LoginView {
     password = null;
     switch (status) {
       case SEND_CONTINUE -> fc.responseComplete();
-      case SUCCESS -> ec.redirect(ec.getRequestContextPath() + "/admin/index.xhtml");
+      case SUCCESS -> ec.redirect(ec.getRequestContextPath() + landingPage());
       default ->
           fc.addMessage(
               null,
               new FacesMessage(FacesMessage.SEVERITY_ERROR, "Wrong user name or password.", null));
     }
+  }
+
+  /** Where a user goes after signing in on the login page itself: their work, else search. */
+  private String landingPage() {
+    if (security.isCallerInRole(SecurityConfig.ADMIN)) {
+      return "/admin/index.xhtml";
+    }
+    return security.isCallerInRole(SecurityConfig.CURATOR) ? "/curate/index.xhtml" : "/";
   }
 
   /** Signs out and returns to the search page. */
