@@ -485,15 +485,19 @@ class PortalIT {
     // a withdrawn item's pyramid is no longer served, though its files are cached
     try (java.sql.Connection c = EmbeddedDatabaseExtension.dataSource().getConnection();
         java.sql.PreparedStatement st =
-            c.prepareStatement("UPDATE item SET status = ? WHERE id = ?")) {
+            c.prepareStatement(
+                "UPDATE item SET status = ?, withdrawn_at = CASE WHEN ? THEN now() END"
+                    + " WHERE id = ?")) {
       st.setString(1, "withdrawn");
-      st.setLong(2, id);
+      st.setBoolean(2, true);
+      st.setLong(3, id);
       st.executeUpdate();
       try {
         assertEquals(404, get("zoom/item/" + id + ".dzi").statusCode());
         assertEquals(404, getBytes(tiles + top + "/0_0.jpg", null).statusCode());
       } finally {
         st.setString(1, "active");
+        st.setBoolean(2, false);
         st.executeUpdate();
       }
     }
