@@ -2,7 +2,8 @@
 // through the REST API, shows its progress with a cancel button, and draws it on canvases over
 // the two images. Joint explanations are interactive: pointing at (or focusing) a region of one
 // image colours the other by how strongly each of its regions interacts with it. Every map is
-// also listed as ranked regions in text, so nothing depends on colour alone.
+// also listed as ranked regions in text, so nothing depends on colour alone. Either image can be
+// opened in deep zoom (zoom.js) with its heat-map laid over the whole image and kept in step.
 (function () {
   "use strict";
 
@@ -155,6 +156,85 @@
       parts.join("; ") + "." : "";
   }
 
+  // ---- deep zoom of one side, its heat-map over the whole image
+
+  function deepZoom(root, sides) {
+    var host = $("zoom-viewer");
+    var state = { side: null, viewer: null, overlay: null };
+
+    // copies the side's heat-map (drawn at segment resolution) into the zoom overlay
+    function mirror() {
+      if (state.side === null) {
+        return;
+      }
+      var src = sides[state.side].canvas;
+      state.overlay.width = src.width;
+      state.overlay.height = src.height;
+      state.overlay.getContext("2d").drawImage(src, 0, 0);
+    }
+
+    function close() {
+      if (state.viewer) {
+        state.viewer.destroy();
+      }
+      host.textContent = "";
+      state.side = null;
+      state.viewer = null;
+      show($("zoom"), false);
+    }
+
+    function open(k, applyOpacity) {
+      close();
+      var label = k === "query" ? "the query image" : "the compared image";
+      $("zoom-side").textContent = label;
+      show($("zoom"), true);
+      var el = document.createElement("div");
+      el.className = "mn-zoom-host";
+      host.appendChild(el);
+      state.overlay = document.createElement("canvas");
+      state.overlay.className = "mn-zoom-overlay";
+      state.overlay.setAttribute("aria-hidden", "true");
+      state.side = k;
+      mirror();
+      applyOpacity();
+      state.viewer = window.MnemosyneZoom.open(el, {
+        tiles: root.dataset[k + "Zoom"],
+        iiif: "",
+        prefix: root.dataset.zoomPrefix,
+        label: "Deep zoom of " + label + " with its heat-map",
+        overlay: state.overlay
+      });
+      $("zoom").scrollIntoView({ block: "start" });
+      state.viewer.canvas.focus();
+    }
+
+    return {
+      mirror: mirror,
+      opacity: function (v) {
+        if (state.overlay) {
+          state.overlay.style.opacity = v;
+        }
+      },
+      bind: function (applyOpacity) {
+        ["query", "target"].forEach(function (k) {
+          var b = $("zoom-" + k);
+          if (!window.MnemosyneZoom || !root.dataset[k + "Zoom"]) {
+            b.hidden = true;
+            return;
+          }
+          b.addEventListener("click", function () { open(k, applyOpacity); });
+        });
+        $("zoom-close").addEventListener("click", function () {
+          var side = state.side;
+          close();
+          if (side) {
+            $("zoom-" + side).focus();
+          }
+        });
+      }
+    };
+  }
+
   // ---- the viewer
 
   function render(root, data) {
@@ -192,6 +272,7 @@
     }
     $("legend-min").textContent = fmt(-scale);
     $("legend-max").textContent = fmt(scale);
+    var zoom = deepZoom(root, sides);
 
     function base() {
       ["query", "target"].forEach(function (k) {
@@ -201,6 +282,7 @@
         }
       });
       show($("correspondence"), false);
+      zoom.mirror();
     }
 
     // Points at region r of one side: outlines it there and colours the other side by its
@@ -219,6 +301,7 @@
         ") corresponds most to " + toName + " region " + best + " (" + to.seg.where[best] +
         "): interaction " + fmt(partners[best]) + "." + note;
       show(c, true);
+      zoom.mirror();
     }
 
     function fromQuery(q) {
@@ -239,9 +322,11 @@
     function applyOpacity() {
       sides.query.canvas.style.opacity = opacity.value;
       sides.target.canvas.style.opacity = opacity.value;
+      zoom.opacity(opacity.value);
     }
     opacity.addEventListener("input", applyOpacity);
     applyOpacity();
+    zoom.bind(applyOpacity);
 
     var rankedBox = $("ranked");
     rankedBox.textContent = "";

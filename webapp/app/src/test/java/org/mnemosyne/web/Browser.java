@@ -54,6 +54,17 @@ final class Browser implements AutoCloseable {
                 org.openqa.selenium.By.cssSelector(css)));
   }
 
+  /** Runs a script in the page and returns its result (numbers come back as Long or Double). */
+  Object script(String js, Object... args) {
+    return ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(js, args);
+  }
+
+  /** Waits (up to two minutes) until a script returns {@code true}. */
+  void waitForScript(String js, Object... args) {
+    new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(120))
+        .until(d -> Boolean.TRUE.equals(script(js, args)));
+  }
+
   /** Saves a PNG of the current page under {@code it.screenshots}. */
   Path screenshot(String name) throws java.io.IOException {
     Path dir = Path.of(System.getProperty("it.screenshots", "target/screenshots"));

@@ -424,6 +424,204 @@ class PortalIT {
     }
   }
 
+  // ---- deep zoom: tile pyramids over HTTP, the OpenSeadragon viewer with the heat-map overlay
+
+  private HttpResponse<byte[]> getBytes(String path, String ifNoneMatch) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(base().resolve(path));
+    if (ifNoneMatch != null) {
+      b.header("If-None-Match", ifNoneMatch);
+    }
+    return HTTP.send(
+        b.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  private static java.awt.image.BufferedImage jpeg(HttpResponse<byte[]> r) throws Exception {
+    assertEquals(200, r.statusCode());
+    assertEquals("image/jpeg", r.headers().firstValue("Content-Type").orElse(""));
+    return javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(r.body()));
+  }
+
+  @Test
+  void deepZoomPyramidsAreServedWithCachingAndNothingElseIsReachable() throws Exception {
+    long id = painting(2);
+    HttpResponse<String> dzi = get("zoom/item/" + id + ".dzi");
+    assertEquals(200, dzi.statusCode(), dzi.body());
+    assertTrue(dzi.headers().firstValue("Content-Type").orElse("").startsWith("application/xml"));
+    assertTrue(dzi.body().contains("TileSize=\"256\"") && dzi.body().contains("Overlap=\"1\""));
+    java.util.regex.Matcher size =
+        java.util.regex.Pattern.compile("Width=\"(\\d+)\" Height=\"(\\d+)\"").matcher(dzi.body());
+    assertTrue(size.find(), dzi.body());
+    int w = Integer.parseInt(size.group(1));
+    int h = Integer.parseInt(size.group(2));
+    int top = 32 - Integer.numberOfLeadingZeros(Math.max(w, h) - 1); // ceil(log2(longer side))
+    String etag = dzi.headers().firstValue("ETag").orElseThrow();
+    assertTrue(dzi.headers().firstValue("Cache-Control").orElse("").contains("max-age"));
+    assertEquals(304, getBytes("zoom/item/" + id + ".dzi", etag).statusCode());
+
+    String tiles = "zoom/item/" + id + "_files/";
+    HttpResponse<byte[]> first = getBytes(tiles + top + "/0_0.jpg", null);
+    java.awt.image.BufferedImage corner = jpeg(first);
+    assertEquals(Math.min(257, w), corner.getWidth(), "a full-resolution corner tile");
+    assertEquals(Math.min(257, h), corner.getHeight());
+    assertEquals(1, jpeg(getBytes(tiles + "0/0_0.jpg", null)).getWidth(), "level 0 is 1 pixel");
+    int lastCol = (w - 1) / 256;
+    java.awt.image.BufferedImage edge =
+        jpeg(getBytes(tiles + top + "/" + lastCol + "_0.jpg", null));
+    assertEquals(w - (lastCol * 256 - (lastCol == 0 ? 0 : 1)), edge.getWidth(), "right edge");
+    String tileTag = first.headers().firstValue("ETag").orElseThrow();
+    assertTrue(!tileTag.equals(etag));
+    assertEquals(304, getBytes(tiles + top + "/0_0.jpg", tileTag).statusCode());
+
+    // an uploaded query image has a pyramid too
+    HttpResponse<String> search =
+        HTTP.send(
+            HttpRequest.newBuilder(base().resolve("api/search?k=1"))
+                .header("Content-Type", "image/jpeg")
+                .timeout(Duration.ofSeconds(120))
+                .POST(
+                    HttpRequest.BodyPublishers.ofByteArray(
+                        Files.readAllBytes(SHARED.resolve("data/testimages/owl.jpg"))))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    String upload = json(search.body()).getString("upload");
+    assertTrue(
+        get("zoom/upload/" + upload + ".dzi").body().contains("Width=\"512\" Height=\"384\""));
+    assertEquals(
+        257, jpeg(getBytes("zoom/upload/" + upload + "_files/9/0_0.jpg", null)).getWidth());
+
+    for (String path :
+        List.of(
+            tiles + (top + 1) + "/0_0.jpg",
+            tiles + top + "/" + (lastCol + 1) + "_0.jpg",
+            tiles + top + "/a_b.jpg",
+            tiles + "1/0_0.png",
+            tiles + "..%2F..%2F..%2Fetc%2Fpasswd",
+            "zoom/item/" + id + "_files/../../../../etc/passwd",
+            "zoom/item/" + id + ".xml",
+            "zoom/item/abc.dzi",
+            "zoom/item/987654321.dzi",
+            "zoom/upload/" + "0".repeat(64) + ".dzi",
+            "zoom/upload/..%2F..%2Fetc%2Fpasswd.dzi",
+            "zoom/x")) {
+      HttpResponse<String> bad = get(path);
+      assertTrue(bad.statusCode() == 404 || bad.statusCode() == 400, path + " " + bad.statusCode());
+      assertTrue(!bad.body().contains("root:"), "no file outside the derivatives is served");
+    }
+    // a withdrawn item's pyramid is no longer served, though its files are cached
+    try (java.sql.Connection c = EmbeddedDatabaseExtension.dataSource().getConnection();
+        java.sql.PreparedStatement st =
+            c.prepareStatement(
+                "UPDATE item SET status = ?, withdrawn_at = CASE WHEN ? THEN now() END"
+                    + " WHERE id = ?")) {
+      st.setString(1, "withdrawn");
+      st.setBoolean(2, true);
+      st.setLong(3, id);
+      st.executeUpdate();
+      try {
+        assertEquals(404, get("zoom/item/" + id + ".dzi").statusCode());
+        assertEquals(404, getBytes(tiles + top + "/0_0.jpg", null).statusCode());
+      } finally {
+        st.setString(1, "active");
+        st.setBoolean(2, false);
+        st.executeUpdate();
+      }
+    }
+  }
+
+  @Test
+  void theDeepZoomViewerLaysTheHeatMapOverTheTilesInARealBrowser() throws Exception {
+    long query = painting(14);
+    long target = painting(15);
+    String url =
+        "compare.xhtml?query="
+            + query
+            + "&target="
+            + target
+            + "&explainer=search-cam&order=FIRST&grid=7";
+    String viewer = "document.querySelector('#zoom-viewer .mn-zoom-host').mnViewer";
+    try (Browser browser = new Browser()) {
+      WebDriver d = browser.driver();
+      d.get(base().resolve(url).toString());
+      browser.waitFor("#explain-viewer[data-ready]");
+      assertEquals(
+          "true",
+          d.findElement(By.id("explain-viewer")).getAttribute("data-ready"),
+          d.findElement(By.id("explain-state")).getText());
+      d.findElement(By.id("zoom-query")).click();
+      browser.waitFor("#zoom-viewer [data-zoom-ready='true']");
+      assertEquals(1L, browser.script("return " + viewer + ".world.getItemCount()"));
+      assertEquals(
+          true, browser.script("return " + viewer + ".world.getItemAt(0).getFullyLoaded()"));
+      Object requested =
+          browser.script(
+              "return performance.getEntriesByType('resource')"
+                  + ".filter(e => e.name.indexOf('/zoom/item/' + arguments[0] + '_files/') > 0).length",
+              query);
+      assertTrue(((Number) requested).longValue() > 0, "tiles came from the pyramid: " + requested);
+      assertEquals(1, d.findElements(By.cssSelector("#zoom-viewer canvas.mn-zoom-overlay")).size());
+      // the overlay covers the image's whole rectangle on screen and carries the heat-map
+      Object widths =
+          browser.script(
+              "const v = "
+                  + viewer
+                  + ";"
+                  + " const r = v.viewport.viewportToViewerElementRectangle("
+                  + "v.world.getItemAt(0).getBounds());"
+                  + " const o = document.querySelector('.mn-zoom-overlay');"
+                  + " const px = o.getContext('2d').getImageData(0, 0, o.width, o.height).data;"
+                  + " let painted = 0; for (let i = 3; i < px.length; i += 4) { if (px[i] > 0) painted++; }"
+                  + " return [r.width, o.getBoundingClientRect().width, r.height,"
+                  + " o.getBoundingClientRect().height, painted];");
+      List<?> m = (List<?>) widths;
+      assertEquals(
+          ((Number) m.get(0)).doubleValue(), ((Number) m.get(1)).doubleValue(), 2.0, m.toString());
+      assertEquals(
+          ((Number) m.get(2)).doubleValue(), ((Number) m.get(3)).doubleValue(), 2.0, m.toString());
+      assertTrue(((Number) m.get(4)).longValue() > 0, "the heat-map is drawn: " + m);
+      // the opacity slider fades it
+      browser.script(
+          "const o = document.getElementById('opacity'); o.value = '0.3';"
+              + " o.dispatchEvent(new Event('input'));");
+      assertEquals("0.3", d.findElement(By.cssSelector(".mn-zoom-overlay")).getCssValue("opacity"));
+      // keyboard: the labelled viewer has the focus, and + zooms in
+      org.openqa.selenium.WebElement focused = d.switchTo().activeElement();
+      assertTrue(
+          focused.getAttribute("class").contains("openseadragon-canvas"), focused.getTagName());
+      assertTrue(focused.getAttribute("aria-label").startsWith("Deep zoom of the query image"));
+      double before =
+          ((Number) browser.script("return " + viewer + ".viewport.getZoom()")).doubleValue();
+      focused.sendKeys("+");
+      browser.waitForScript("return " + viewer + ".viewport.getZoom() > arguments[0]", before);
+      browser.waitForScript(
+          "const v = "
+              + viewer
+              + "; return v.viewport.getZoom(true) >= v.viewport.getZoom() * 0.999"
+              + " && v.world.getItemAt(0).getFullyLoaded();");
+      // for the screenshot: the upper middle of the picture, closer, the heat-map at 0.5
+      browser.script(
+          "const o = document.getElementById('opacity'); o.value = '0.5';"
+              + " o.dispatchEvent(new Event('input'));"
+              + viewer
+              + ".viewport.fitBounds(new OpenSeadragon.Rect(0.2, 0.05, 0.6, 0.4));");
+      browser.waitForScript(
+          "const v = "
+              + viewer
+              + "; return Math.abs(v.viewport.getZoom(true) - v.viewport.getZoom())"
+              + " < 1e-3 * v.viewport.getZoom() && v.world.getItemAt(0).getFullyLoaded();");
+      browser.screenshot("deep-zoom-heatmap");
+
+      // the deep-zoom page of an item, with its record
+      d.get(base().resolve("zoom.xhtml?item=" + target).toString());
+      browser.waitFor("#zoom-viewer[data-zoom-ready='true']");
+      assertEquals("pyramid", d.findElement(By.id("zoom-viewer")).getAttribute("data-zoom-source"));
+      String record = d.findElement(By.id("zoom-record")).getText();
+      String lower = record.toLowerCase(java.util.Locale.ROOT);
+      assertTrue(lower.contains("licence") && lower.contains("collection"), record);
+      assertTrue(!d.findElement(By.id("zoom-title")).getText().isBlank());
+      browser.screenshot("zoom-page");
+    }
+  }
+
   @Test
   void aVisitorSearchesRefinesAndFollowsAPermalinkInARealBrowser() throws Exception {
     long query = painting(5);
@@ -855,12 +1053,17 @@ class PortalIT {
               .resolve(markedRow.get(0).split(" ")[1] + "-thumb.jpg");
       assertEquals(200, get("img/item/" + markedId + "/thumb").statusCode());
       assertTrue(Files.isRegularFile(thumb), "thumbnail made: " + thumb);
+      assertEquals(200, get("zoom/item/" + markedId + "_files/0/0_0.jpg").statusCode());
+      Path pyramid =
+          thumb.resolveSibling(thumb.getFileName().toString().replace("-thumb.jpg", "-zoom"));
+      assertTrue(Files.isDirectory(pyramid), "deep-zoom tiles made: " + pyramid);
       assertEquals(
           200L, browserPost(d, "api/curate/items/" + markedId + "/withdraw", "reason=test"));
       assertEquals(404, get("api/items/" + markedId).statusCode(), "its page is gone");
       assertEquals(404, get("img/item/" + markedId + "/thumb").statusCode(), "its image too");
       assertEquals(3, matching("collection:mini"), "it left the index");
       assertTrue(!Files.exists(thumb), "its thumbnail was deleted");
+      assertTrue(!Files.exists(pyramid), "its deep-zoom tiles too");
 
       // CSRF: the session cookie alone does not change anything through the API
       org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) d;

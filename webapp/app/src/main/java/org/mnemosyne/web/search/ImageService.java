@@ -9,25 +9,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Iterator;
+import java.util.Comparator;
 import java.util.Locale;
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.ImageOutputStream;
 import org.mnemosyne.db.catalog.ItemRecord;
 import org.mnemosyne.db.ingest.ImageFetcher;
 import org.mnemosyne.db.ingest.ImageUnavailableException;
 import org.mnemosyne.runtime.config.DataLayout;
 import org.mnemosyne.runtime.image.ImageDecoder;
 import org.mnemosyne.runtime.image.ImageResizer;
+import org.mnemosyne.web.platform.Database;
 
 /**
  * Images of items and uploads: the original bytes (for search by detail and explanations) and JPEG
  * derivatives — a thumbnail and a display size — generated once per image content and kept under
  * {@code <home>/cache/derivatives/<sha-256 of the image>-<size>.jpg}. A changed image has a new
- * hash and so new derivatives; names come from hashes only, never from a request. Thread-safe.
+ * hash and so new derivatives; names come from hashes only, never from a request. Other derived
+ * files (the deep-zoom pyramids) live in the same {@link #derivativesDir() directory}, named the
+ * same way. Thread-safe.
  */
 @ApplicationScoped
 public class ImageService {
@@ -57,6 +55,7 @@ public class ImageService {
 
   @Inject DataLayout layout;
   @Inject UploadStore uploads;
+  @Inject Database database;
 
   private final ImageDecoder decoder = new ImageDecoder();
   private final ImageFetcher fetcher =
@@ -75,74 +74,86 @@ public class ImageService {
     }
   }
 
-  /** A derivative of an item's image, generated on first use. */
-  public Path derivative(ItemRecord item, Size size) {
-    return derivative(item.contentHash(), size, () -> original(item));
+  /**
+   * The image of an active item.
+   *
+   * @throws NotFoundException if there is no such item or it is withdrawn
+   */
+  public ImageSource item(long id) {
+    ItemRecord item =
+        database
+            .items()
+            .find(id)
+            .filter(ItemRecord::active)
+            .orElseThrow(() -> new NotFoundException("no item " + id + " in the collections"));
+    return source(item);
   }
 
-  /** A derivative of an uploaded image, generated on first use. */
-  public Path uploadDerivative(String uploadId, Size size) {
-    return derivative(UploadStore.checkId(uploadId), size, () -> uploads.read(uploadId));
+  /** The image of an item (its bytes are read only when a derivative must be made). */
+  public ImageSource source(ItemRecord item) {
+    return new ImageSource(item.contentHash(), () -> original(item));
   }
 
-  private Path derivatives() {
+  /**
+   * An uploaded image.
+   *
+   * @throws IllegalArgumentException if {@code uploadId} is not an upload id
+   */
+  public ImageSource upload(String uploadId) {
+    return new ImageSource(UploadStore.checkId(uploadId), () -> uploads.read(uploadId));
+  }
+
+  /** Where derived files are kept: {@code <home>/cache/derivatives}. */
+  public Path derivativesDir() {
     return layout.cacheDir().resolve("derivatives");
   }
 
   /**
-   * Deletes every derivative of one image (after a takedown); they are generated again if an item
-   * or upload with that image is shown later.
+   * Deletes every derivative of one image after a takedown: every file or folder in {@link
+   * #derivativesDir()} named {@code <hash>-...} (thumbnails, display copies, deep-zoom pyramids).
+   * They are made again if an item or upload with that image is shown later.
    *
    * @param hash the image's sha-256 (hex)
-   * @return how many files were deleted
+   * @return how many files and folders were deleted
    */
   public int forget(String hash) {
     UploadStore.checkId(hash);
-    int deleted = 0;
-    for (Size size : Size.values()) {
-      try {
-        if (Files.deleteIfExists(derivativeFile(hash, size))) {
-          deleted++;
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot delete a derivative of " + hash, e);
-      }
+    Path dir = derivativesDir();
+    if (!Files.isDirectory(dir)) {
+      return 0;
     }
-    return deleted;
+    int[] deleted = {0};
+    try (var entries = Files.newDirectoryStream(dir, hash + "-*")) {
+      for (Path entry : entries) {
+        try (var tree = Files.walk(entry)) {
+          for (Path p : tree.sorted(Comparator.reverseOrder()).toList()) {
+            if (Files.deleteIfExists(p)) {
+              deleted[0]++;
+            }
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete the derivatives of " + hash, e);
+    }
+    return deleted[0];
   }
 
-  private Path derivativeFile(String hash, Size size) {
-    return derivatives().resolve(hash + "-" + size.path() + ".jpg");
-  }
-
-  private Path derivative(String hash, Size size, java.util.function.Supplier<byte[]> bytes) {
-    Path file = derivativeFile(hash, size);
+  /** A derivative of an image, generated on first use. */
+  public Path derivative(ImageSource source, Size size) {
+    Path file = derivativesDir().resolve(source.hash() + "-" + size.path() + ".jpg");
     if (Files.isRegularFile(file)) {
       return file;
     }
-    BufferedImage scaled = ImageResizer.fit(decoder.decode(bytes.get()), size.maxSide());
+    BufferedImage scaled = ImageResizer.fit(decoder.decode(source.bytes().get()), size.maxSide());
     try {
       Files.createDirectories(file.getParent());
       Path tmp = Files.createTempFile(file.getParent(), "derivative", ".tmp");
-      writeJpeg(scaled, tmp);
+      JpegFiles.write(scaled, tmp);
       Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write derivative " + file.getFileName(), e);
     }
     return file;
-  }
-
-  private static void writeJpeg(BufferedImage image, Path file) throws IOException {
-    Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName("jpeg");
-    ImageWriter writer = writers.next();
-    try (ImageOutputStream out = ImageIO.createImageOutputStream(file.toFile())) {
-      writer.setOutput(out);
-      ImageWriteParam p = writer.getDefaultWriteParam();
-      p.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-      p.setCompressionQuality(0.85f);
-      writer.write(null, new IIOImage(image, null, null), p);
-    } finally {
-      writer.dispose();
-    }
   }
 }

@@ -61,8 +61,11 @@ public class CompareView {
    * @param thumbnail its thumbnail URL (relative)
    * @param display its display-size URL (relative)
    * @param caption title, makers and date
+   * @param tiles its deep-zoom descriptor URL (relative)
+   * @param zoomPage its deep-zoom page (relative)
    */
-  public record Chosen(String thumbnail, String display, String caption) {}
+  public record Chosen(
+      String thumbnail, String display, String caption, String tiles, String zoomPage) {}
 
   /** Reads the URL (the page's view action). */
   public void load() {
@@ -165,12 +168,20 @@ public class CompareView {
       if (!blank(item)) {
         ItemRecord r = search.activeItem(wholeNumber("item", item));
         return new Chosen(
-            "img/item/" + r.id() + "/thumb", "img/item/" + r.id() + "/display", r.altText());
+            "img/item/" + r.id() + "/thumb",
+            "img/item/" + r.id() + "/display",
+            r.altText(),
+            "zoom/item/" + r.id() + ".dzi",
+            "zoom.xhtml?item=" + r.id());
       }
       if (!blank(up)) {
         String u = UploadStore.checkId(up.trim());
         return new Chosen(
-            "img/upload/" + u + "/thumb", "img/upload/" + u + "/display", "your uploaded image");
+            "img/upload/" + u + "/thumb",
+            "img/upload/" + u + "/display",
+            "your uploaded image",
+            "zoom/upload/" + u + ".dzi",
+            "zoom.xhtml?upload=" + u);
       }
     } catch (IllegalArgumentException | NotFoundException e) {
       return null;

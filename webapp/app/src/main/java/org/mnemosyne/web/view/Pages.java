@@ -2,6 +2,8 @@ package org.mnemosyne.web.view;
 
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
+import java.net.URI;
+import java.util.Locale;
 import java.util.function.Supplier;
 import org.mnemosyne.web.admin.AdminPermissionException;
 import org.mnemosyne.web.search.NotFoundException;
@@ -39,6 +41,25 @@ final class Pages {
       throw new IllegalArgumentException(name + " is out of range: " + s);
     }
     return (int) v;
+  }
+
+  /**
+   * A link to show for an untrusted URL from a source's metadata: the URL if it is an absolute
+   * {@code http(s)} URL with a host, else null (no {@code javascript:} or relative links).
+   */
+  static String webLink(String url) {
+    if (blank(url)) {
+      return null;
+    }
+    try {
+      URI u = URI.create(url.trim());
+      String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
+      return (scheme.equals("http") || scheme.equals("https")) && u.getHost() != null
+          ? u.toString()
+          : null;
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
   }
 
   /** An error message for the page. */

@@ -11,7 +11,6 @@ import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
-import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -297,6 +296,15 @@ public class SearchView {
     return links.upload().map(u -> "img/upload/" + u + "/display").orElse("");
   }
 
+  /** The deep-zoom page of the query image, or null without a query. */
+  public String getQueryZoomLink() {
+    ItemRecord item = getQueryItem();
+    if (item != null) {
+      return "zoom.xhtml?item=" + item.id();
+    }
+    return links == null ? null : links.upload().map(u -> "zoom.xhtml?upload=" + u).orElse(null);
+  }
+
   /** The query item, if the query is an item. */
   public ItemRecord getQueryItem() {
     return result == null ? null : result.queryItem().orElse(null);
@@ -354,18 +362,7 @@ public class SearchView {
    * rendered with other schemes ({@code javascript:} would run on click).
    */
   public String webLink(String url) {
-    if (blank(url)) {
-      return null;
-    }
-    try {
-      URI u = URI.create(url.trim());
-      String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
-      return (scheme.equals("http") || scheme.equals("https")) && u.getHost() != null
-          ? u.toString()
-          : null;
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
+    return Pages.webLink(url);
   }
 
   /** A display label for a facet field. */
