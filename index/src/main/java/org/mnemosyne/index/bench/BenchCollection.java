@@ -26,6 +26,9 @@ import org.mnemosyne.api.index.VectorSource;
  * loaded again, so that expensive data (model features, 1M generated vectors) is made once.
  */
 public final class BenchCollection implements VectorSource {
+  /** The most values an OR condition of {@link #closest} joins (readable conditions). */
+  public static final int MAX_OR_VALUES = 8;
+
   private final String modelId;
   private final int n;
   private final int d;
@@ -149,8 +152,8 @@ public final class BenchCollection implements VectorSource {
 
   /**
    * The condition whose selectivity is closest to {@code target} in ratio, over every field: with
-   * {@code orOfValues} false the best single value; with it true the best OR of at least two values
-   * of one field (values are added greedily, largest first, while that brings the total closer; a
+   * {@code orOfValues} false the best single value; with it true the best OR of 2 to 8 values of
+   * one field (values are added greedily, largest first, while that brings the total closer; a
    * second value is always added). Null when no field qualifies.
    */
   public BenchTarget closest(double target, boolean orOfValues) {
@@ -178,7 +181,9 @@ public final class BenchCollection implements VectorSource {
                 nextErr = err;
               }
             }
-            if (next < 0 || (chosen.size() >= 2 && nextErr >= Math.abs(Math.log(sel / target)))) {
+            if (next < 0
+                || chosen.size() >= MAX_OR_VALUES
+                || (chosen.size() >= 2 && nextErr >= Math.abs(Math.log(sel / target)))) {
               break;
             }
             chosen.add(next);

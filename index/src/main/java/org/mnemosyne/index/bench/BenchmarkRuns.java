@@ -77,8 +77,11 @@ public final class BenchmarkRuns {
     return next.get() / elapsed;
   }
 
-  /** Queries per second, short: {@code 812}, {@code 88.2k}. */
+  /** Queries per second, short: {@code 812}, {@code 88.2k}, {@code 1.87M}. */
   public static String format(double qps) {
+    if (qps >= 1_000_000) {
+      return String.format(Locale.ROOT, "%.2fM", qps / 1e6);
+    }
     if (qps >= 10_000) {
       return String.format(Locale.ROOT, "%.1fk", qps / 1000);
     }

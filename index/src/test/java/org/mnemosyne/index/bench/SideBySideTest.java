@@ -80,4 +80,40 @@ class SideBySideTest {
     assertEquals(t.label(), u.label());
     assertTrue(t.isOr());
   }
+
+  @Test
+  void tiesAtTheKthScoreCountAsFound() throws Exception {
+    int n = 50;
+    float[] v = new float[n * 4];
+    String[] col = new String[n];
+    for (int i = 0; i < n; i++) {
+      v[i * 4] = 1f; // every item the same vector: all scores tie
+      col[i] = i % 2 == 0 ? "x" : "y";
+    }
+    BenchCollection c =
+        BenchCollection.ofNames("t", 4, v, new String[] {"f"}, List.<String[]>of(col));
+    BenchMethod lastIds =
+        new BenchMethod() {
+          @Override
+          public String name() {
+            return "other-ties";
+          }
+
+          @Override
+          public Answer search(float[] q, BenchTarget t, int k) {
+            List<org.mnemosyne.api.index.Hit> hits = new java.util.ArrayList<>();
+            for (int i = n - 1; hits.size() < k; i--) {
+              hits.add(new org.mnemosyne.api.index.Hit(i, 1f));
+            }
+            return new Answer(hits, n);
+          }
+        };
+    SideBySide.Settings s =
+        new SideBySide.Settings(5, 0.02, 3, List.of(1), List.of(1.0), true, false);
+    PrintStream log = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+    List<SideBySide.Cell> cells =
+        SideBySide.run(c, List.of(new float[] {1, 0, 0, 0}), List.of(lastIds), s, null, log);
+    assertEquals(1.0, cells.get(0).recall(), 1e-12);
+    assertEquals(0, cells.get(0).exact());
+  }
 }
