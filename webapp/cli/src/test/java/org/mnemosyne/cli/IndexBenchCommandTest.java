@@ -201,7 +201,11 @@ class IndexBenchCommandTest {
 
   @Test
   void luceneFromThePluginDirectory() {
-    Path jar = Path.of("../../plugins/lucene-hnsw/target/mnemosyne-lucene-hnsw-0.1.0-SNAPSHOT.jar");
+    // The packaged distribution's copy, else the plugin module's build output.
+    Path jar = Path.of("target/mnemosyne/example-plugins/mnemosyne-lucene-hnsw-0.1.0-SNAPSHOT.jar");
+    if (!Files.isRegularFile(jar)) {
+      jar = Path.of("../../plugins/lucene-hnsw/target/mnemosyne-lucene-hnsw-0.1.0-SNAPSHOT.jar");
+    }
     Assumptions.assumeTrue(Files.isRegularFile(jar), "plugin jar not built: " + jar);
     Path plugins = dir.resolve("plugins");
     try {
