@@ -86,7 +86,7 @@ final class FolderSamples {
   }
 
   /** A CSV with a header that has the {@code required} columns, as one map per row. */
-  private static List<Map<String, String>> table(Path file, String... required) throws IOException {
+  static List<Map<String, String>> table(Path file, String... required) throws IOException {
     List<Map<String, String>> out = new ArrayList<>();
     try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
         CsvReader csv = new CsvReader(r)) {

@@ -42,8 +42,10 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "index",
     mixinStandardHelpOptions = true,
-    description = "Build or query a conditional k-NN index over a vectors file and a facets CSV.",
-    subcommands = {IndexCommand.Build.class, IndexCommand.Query.class})
+    description =
+        "Build or query a conditional k-NN index over a vectors file and a facets CSV, or"
+            + " benchmark the methods side by side.",
+    subcommands = {IndexCommand.Build.class, IndexCommand.Query.class, IndexBenchCommand.class})
 final class IndexCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
