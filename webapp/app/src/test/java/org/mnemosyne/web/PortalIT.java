@@ -67,6 +67,15 @@ class PortalIT {
     HttpResponse<String> r = get("api/health");
     assertEquals(200, r.statusCode(), r.body());
     assertEquals("UP", json(r.body()).getString("database"));
+    JsonArray collections =
+        Json.createReader(new StringReader(get("api/collections").body())).readArray();
+    Map<String, Integer> items = new java.util.HashMap<>();
+    for (JsonObject c : collections.getValuesAs(JsonObject.class)) {
+      items.put(c.getString("slug"), c.getInt("items"));
+    }
+    assertEquals(267, items.get("art"), collections.toString());
+    assertEquals(283, items.get("photos"), collections.toString());
+    assertEquals(289, items.get("clipart"), collections.toString());
   }
 
   @Test
@@ -1030,6 +1039,7 @@ class PortalIT {
       org.openqa.selenium.WebElement mini =
           d.findElement(By.cssSelector("#collection-table tr[data-slug=mini]"));
       assertTrue(mini.getText().contains("draft"), mini.getText());
+      assertTrue(!get("api/collections").body().contains("\"mini\""), "drafts are not listed");
       browser.screenshot("admin-page");
       mini.findElement(By.cssSelector("input.mn-publish")).click();
       browser.waitFor("#collection-table tr.mn-status-active[data-slug=mini]");
@@ -1040,6 +1050,7 @@ class PortalIT {
         Thread.sleep(500);
       }
       assertEquals(4, matching, "a published collection is searchable");
+      assertTrue(get("api/collections").body().contains("\"slug\":\"mini\""), "and listed");
 
       // takedown of one item: it leaves search, its page and its image copies at once
       List<String> markedRow =

@@ -104,6 +104,14 @@ public class CatalogAdmin {
         .toList();
   }
 
+  /** The published collections, by slug, with their item counts: what visitors can search. */
+  @Transactional
+  public List<CollectionRow> published() {
+    return collections(new AdminScope("", Optional.empty())).stream()
+        .filter(CollectionRow::active)
+        .toList();
+  }
+
   private static CollectionRow row(CollectionEntity c, long items) {
     return new CollectionRow(
         c.getId(),

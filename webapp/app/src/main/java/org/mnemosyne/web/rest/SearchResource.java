@@ -17,6 +17,7 @@ import java.util.Optional;
 import org.mnemosyne.api.index.Condition;
 import org.mnemosyne.runtime.image.Region;
 import org.mnemosyne.runtime.search.FacetCounts;
+import org.mnemosyne.web.admin.CatalogAdmin;
 import org.mnemosyne.web.search.SearchPage;
 import org.mnemosyne.web.search.SearchRequest;
 import org.mnemosyne.web.search.SearchService;
@@ -33,6 +34,7 @@ import org.mnemosyne.web.search.UploadStore;
 public class SearchResource {
   @Inject SearchService search;
   @Inject UploadStore uploads;
+  @Inject CatalogAdmin catalog;
 
   /**
    * A search answer.
@@ -193,6 +195,41 @@ public class SearchResource {
   @Path("items/{id}")
   public ItemJson item(@PathParam("id") long id) {
     return ItemJson.of(search.activeItem(id));
+  }
+
+  /**
+   * A published collection.
+   *
+   * @param slug the {@code collection} facet value
+   * @param name display name
+   * @param description description, or empty
+   * @param institution the {@code institution} facet value
+   * @param institutionName the institution's display name
+   * @param items searchable items
+   */
+  public record CollectionJson(
+      String slug,
+      String name,
+      String description,
+      String institution,
+      String institutionName,
+      long items) {}
+
+  /** The published collections (drafts and withdrawn ones are not listed). */
+  @GET
+  @Path("collections")
+  public List<CollectionJson> collections() {
+    return catalog.published().stream()
+        .map(
+            c ->
+                new CollectionJson(
+                    c.slug(),
+                    c.name(),
+                    c.description(),
+                    c.institutionSlug(),
+                    c.institution(),
+                    c.items()))
+        .toList();
   }
 
   /** Facet counts among the items matching a condition (all items without one). */
