@@ -26,24 +26,26 @@ public final class ImageResizer {
     BufferedImage src = readable(image);
     int w = src.getWidth();
     int h = src.getHeight();
-    float[] interleaved = rgbRows(src); // h rows of w*3 values in [0, 255]
+    Pixels px = pixels(src); // h rows of w pixels, 8 bits per channel, read in place if possible
+    byte[] data = px.data;
+    int stride = px.stride;
     Resampling xs = Resampling.of(w, width);
     Resampling ys = Resampling.of(h, height);
     // Horizontal pass: h rows of width*3.
     float[] horizontal = new float[h * width * 3];
     for (int y = 0; y < h; y++) {
-      int row = y * w * 3;
+      int row = px.offset + y * w * stride;
       int out = y * width * 3;
       for (int x = 0; x < width; x++) {
         float r = 0;
         float g = 0;
         float b = 0;
         for (int k = xs.start[x]; k < xs.start[x + 1]; k++) {
-          int p = row + xs.index[k] * 3;
+          int p = row + xs.index[k] * stride;
           float wt = xs.weight[k];
-          r += wt * interleaved[p];
-          g += wt * interleaved[p + 1];
-          b += wt * interleaved[p + 2];
+          r += wt * (data[p + px.red] & 0xff);
+          g += wt * (data[p + px.green] & 0xff);
+          b += wt * (data[p + px.blue] & 0xff);
         }
         horizontal[out + x * 3] = r;
         horizontal[out + x * 3 + 1] = g;
@@ -104,7 +106,7 @@ public final class ImageResizer {
     return v < 0f ? 0f : (v > 1f ? 1f : v);
   }
 
-  /** An image whose raster {@link #rgbRows} can read directly. */
+  /** An image whose raster {@link #pixels} can read directly. */
   private static BufferedImage readable(BufferedImage image) {
     int type = image.getType();
     if (type == BufferedImage.TYPE_3BYTE_BGR
@@ -125,50 +127,52 @@ public final class ImageResizer {
     return rgb;
   }
 
-  private static float[] rgbRows(BufferedImage img) {
+  /**
+   * Samples of an image as bytes: pixel i of the image starts at {@code offset + i * stride}, its
+   * channels at {@code red}, {@code green}, {@code blue} from there.
+   */
+  private record Pixels(byte[] data, int offset, int stride, int red, int green, int blue) {}
+
+  /** The image's own raster where its layout allows (no copy), else an RGB copy. */
+  private static Pixels pixels(BufferedImage img) {
     int n = img.getWidth() * img.getHeight();
-    float[] out = new float[3 * n];
+    boolean untranslated =
+        img.getRaster().getSampleModelTranslateX() == 0
+            && img.getRaster().getSampleModelTranslateY() == 0;
     switch (img.getType()) {
       case BufferedImage.TYPE_3BYTE_BGR -> {
         byte[] bgr = ((DataBufferByte) img.getRaster().getDataBuffer()).getData();
         int offset = img.getRaster().getDataBuffer().getOffset();
-        if (img.getRaster().getSampleModelTranslateX() != 0 || bgr.length - offset < 3 * n) {
-          return rgbRows(copyOf(img));
+        if (!untranslated || bgr.length - offset < 3 * n) {
+          return pixels(copyOf(img));
         }
-        for (int i = 0; i < n; i++) {
-          out[3 * i] = bgr[offset + 3 * i + 2] & 0xff;
-          out[3 * i + 1] = bgr[offset + 3 * i + 1] & 0xff;
-          out[3 * i + 2] = bgr[offset + 3 * i] & 0xff;
-        }
+        return new Pixels(bgr, offset, 3, 2, 1, 0);
       }
       case BufferedImage.TYPE_BYTE_GRAY -> {
         byte[] grey = ((DataBufferByte) img.getRaster().getDataBuffer()).getData();
-        if (grey.length < n || img.getRaster().getSampleModelTranslateX() != 0) {
-          return rgbRows(copyOf(img));
+        int offset = img.getRaster().getDataBuffer().getOffset();
+        if (!untranslated || grey.length - offset < n) {
+          return pixels(copyOf(img));
         }
-        for (int i = 0; i < n; i++) {
-          float v = grey[i] & 0xff;
-          out[3 * i] = v;
-          out[3 * i + 1] = v;
-          out[3 * i + 2] = v;
-        }
+        return new Pixels(grey, offset, 1, 0, 0, 0);
       }
       default -> {
         int[] rgb =
             img.getRaster().getDataBuffer() instanceof DataBufferInt dbi
                     && dbi.getData().length == n
-                    && img.getRaster().getSampleModelTranslateX() == 0
+                    && untranslated
                 ? dbi.getData()
                 : img.getRGB(0, 0, img.getWidth(), img.getHeight(), null, 0, img.getWidth());
+        byte[] out = new byte[3 * n];
         for (int i = 0; i < n; i++) {
           int p = rgb[i];
-          out[3 * i] = (p >> 16) & 0xff;
-          out[3 * i + 1] = (p >> 8) & 0xff;
-          out[3 * i + 2] = p & 0xff;
+          out[3 * i] = (byte) (p >> 16);
+          out[3 * i + 1] = (byte) (p >> 8);
+          out[3 * i + 2] = (byte) p;
         }
+        return new Pixels(out, 0, 3, 0, 1, 2);
       }
     }
-    return out;
   }
 
   private static BufferedImage copyOf(BufferedImage img) {
