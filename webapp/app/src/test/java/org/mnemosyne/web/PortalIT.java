@@ -1166,6 +1166,12 @@ class PortalIT {
     signIn(browser, user, password, "admin/index.xhtml", "#collection-table");
   }
 
+  /** Signs out and waits until the page says so (the next request is anonymous). */
+  private static void signOut(Browser browser) {
+    browser.driver().findElement(By.id("signout:out")).click();
+    browser.waitFor("#signin-link");
+  }
+
   /** Signs in on the login page that {@code page} asks for, then waits for {@code ready}. */
   private void signIn(Browser browser, String user, String password, String page, String ready) {
     WebDriver d = browser.driver();
@@ -1251,7 +1257,7 @@ class PortalIT {
           .selectByValue("north");
       d.findElement(By.id("newuser:create")).click();
       browser.waitFor("#user-table tr[data-user=north-curator]");
-      d.findElement(By.id("signout:out")).click();
+      signOut(browser);
 
       // a curator of one institution: the curation page, not the admin area, and only theirs
       signIn(browser, "north-curator", "north-password-0002", "curate/index.xhtml", "#takedown");
@@ -1269,7 +1275,7 @@ class PortalIT {
           "not their institution's item");
       assertEquals(403L, browserPost(d, "api/admin/cache/clear", ""), "not an admin");
       assertEquals(200, get("api/items/" + artItem).statusCode(), "the item is still shown");
-      d.findElement(By.id("signout:out")).click();
+      signOut(browser);
 
       signIn(browser, "north-admin", "north-password-0001");
       String table = d.findElement(By.id("collection-table")).getText();
