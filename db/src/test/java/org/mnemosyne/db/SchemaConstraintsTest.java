@@ -20,16 +20,7 @@ class SchemaConstraintsTest {
   private static final String HASH = "a".repeat(64);
 
   private static long item(DataSource ds, long collection, String sourceId) {
-    return Long.parseLong(
-        Sql.column(
-                ds,
-                "INSERT INTO item (collection_id, source_id, image_kind, image_location,"
-                    + " content_hash, record_hash) VALUES (?, ?, 'file', '/x.jpg', ?, ?) RETURNING id",
-                collection,
-                sourceId,
-                HASH,
-                HASH)
-            .get(0));
+    return Sql.insertItem(ds, collection, sourceId, HASH);
   }
 
   @Test

@@ -27,14 +27,18 @@ public final class UserRepository {
     return tx.inTransaction(
         "look for an admin",
         c -> {
-          try (PreparedStatement st =
-                  c.prepareStatement(
-                      "SELECT 1 FROM app_user u JOIN app_user_role r ON r.user_id = u.id"
-                          + " WHERE r.role_name = 'admin' AND u.enabled LIMIT 1");
-              ResultSet rs = st.executeQuery()) {
-            return rs.next();
-          }
+          return anyAdmin(c);
         });
+  }
+
+  private static boolean anyAdmin(Connection c) throws SQLException {
+    try (PreparedStatement st =
+            c.prepareStatement(
+                "SELECT 1 FROM app_user u JOIN app_user_role r ON r.user_id = u.id"
+                    + " WHERE r.role_name = 'admin' AND u.enabled LIMIT 1");
+        ResultSet rs = st.executeQuery()) {
+      return rs.next();
+    }
   }
 
   /**
@@ -97,14 +101,8 @@ public final class UserRepository {
           try (Statement st = c.createStatement()) {
             st.execute("LOCK TABLE app_user_role IN SHARE ROW EXCLUSIVE MODE");
           }
-          try (PreparedStatement st =
-                  c.prepareStatement(
-                      "SELECT 1 FROM app_user u JOIN app_user_role r ON r.user_id = u.id"
-                          + " WHERE r.role_name = 'admin' AND u.enabled LIMIT 1");
-              ResultSet rs = st.executeQuery()) {
-            if (rs.next()) {
-              return Optional.empty();
-            }
+          if (anyAdmin(c)) {
+            return Optional.empty();
           }
           return Optional.of(insert(c, username, displayName, passwordHash, List.of("admin")));
         });

@@ -17,19 +17,6 @@ class TakedownTest {
     return String.valueOf(c).repeat(64);
   }
 
-  private static long item(DataSource ds, long collection, String sourceId, String hash) {
-    return Long.parseLong(
-        Sql.column(
-                ds,
-                "INSERT INTO item (collection_id, source_id, image_kind, image_location,"
-                    + " content_hash, record_hash) VALUES (?, ?, 'file', '/x.jpg', ?, ?) RETURNING id",
-                collection,
-                sourceId,
-                hash,
-                hash)
-            .get(0));
-  }
-
   @Test
   void anImageCountsAsTakenDownOnlyWhenNoShownItemStillUsesIt() {
     DataSource ds = TestDatabase.fresh();
@@ -37,10 +24,10 @@ class TakedownTest {
     Institution inst = catalog.ensureInstitution(new Slug("i"), "I");
     CollectionInfo a = catalog.ensureCollection(inst, new Slug("a"), "A");
     CollectionInfo b = catalog.ensureCollection(inst, new Slug("b"), "B");
-    long a1 = item(ds, a.id(), "1", hash('a'));
-    item(ds, a.id(), "2", hash('b'));
-    item(ds, b.id(), "1", hash('b')); // the same image in another collection
-    item(ds, b.id(), "2", hash('c'));
+    long a1 = Sql.insertItem(ds, a.id(), "1", hash('a'));
+    Sql.insertItem(ds, a.id(), "2", hash('b'));
+    Sql.insertItem(ds, b.id(), "1", hash('b')); // the same image in another collection
+    Sql.insertItem(ds, b.id(), "2", hash('c'));
     assertEquals(List.of(), catalog.takenDownContentHashes());
 
     assertTrue(catalog.withdrawItem(a1, "rights"));

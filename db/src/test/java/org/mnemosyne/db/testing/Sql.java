@@ -12,6 +12,22 @@ import javax.sql.DataSource;
 public final class Sql {
   private Sql() {}
 
+  /**
+   * Inserts a minimal active item (a file image with the given content and record hash).
+   *
+   * @return its id
+   */
+  public static long insertItem(DataSource ds, long collection, String sourceId, String hash) {
+    return count(
+        ds,
+        "INSERT INTO item (collection_id, source_id, image_kind, image_location,"
+            + " content_hash, record_hash) VALUES (?, ?, 'file', '/x.jpg', ?, ?) RETURNING id",
+        collection,
+        sourceId,
+        hash,
+        hash);
+  }
+
   /** The first column of the first row, as a long. */
   public static long count(DataSource ds, String sql, Object... params) {
     List<String> r = column(ds, sql, params);

@@ -58,6 +58,17 @@ class PortalIT {
         HttpResponse.BodyHandlers.ofString());
   }
 
+  /** POSTs a body of a content type to a path of the portal. */
+  private HttpResponse<String> postBody(
+      String path, String contentType, HttpRequest.BodyPublisher body) throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(base().resolve(path))
+            .header("Content-Type", contentType)
+            .POST(body)
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
   private static JsonObject json(String body) {
     return Json.createReader(new StringReader(body)).readObject();
   }
@@ -177,24 +188,20 @@ class PortalIT {
   @Test
   void badImagesGetAClearErrorNotAStackTrace() throws Exception {
     HttpResponse<String> r =
-        HTTP.send(
-            HttpRequest.newBuilder(base().resolve("api/embeddings"))
-                .header("Content-Type", "image/png")
-                .POST(HttpRequest.BodyPublishers.ofString("definitely not a png"))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+        postBody(
+            "api/embeddings",
+            "image/png",
+            HttpRequest.BodyPublishers.ofString("definitely not a png"));
     assertEquals(400, r.statusCode(), r.body());
     assertTrue(json(r.body()).getString("error").contains("unsupported"), r.body());
     assertTrue(!r.body().contains("at org."), "no stack trace leaks");
 
     // a search with an image over the upload limit: 413 with a clear message, nothing stored
     HttpResponse<String> huge =
-        HTTP.send(
-            HttpRequest.newBuilder(base().resolve("api/search"))
-                .header("Content-Type", "image/jpeg")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[33 * 1024 * 1024]))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+        postBody(
+            "api/search",
+            "image/jpeg",
+            HttpRequest.BodyPublishers.ofByteArray(new byte[33 * 1024 * 1024]));
     assertEquals(413, huge.statusCode(), huge.body());
     assertTrue(json(huge.body()).getString("error").contains("MB"), huge.body());
 
@@ -381,12 +388,10 @@ class PortalIT {
     JsonObject again =
         json(get("api/search?k=5&condition=collection:photos&upload=" + upload).body());
     HttpResponse<String> notAnImage =
-        HTTP.send(
-            HttpRequest.newBuilder(base().resolve("api/search?k=5"))
-                .header("Content-Type", "image/jpeg")
-                .POST(HttpRequest.BodyPublishers.ofString("<script>not an image</script>"))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+        postBody(
+            "api/search?k=5",
+            "image/jpeg",
+            HttpRequest.BodyPublishers.ofString("<script>not an image</script>"));
     assertEquals(400, notAnImage.statusCode(), notAnImage.body());
     assertTrue(json(notAnImage.body()).getString("error").length() > 0);
     assertTrue(!notAnImage.body().contains("<script>"), "the body is not echoed");
@@ -1261,6 +1266,7 @@ class PortalIT {
 
       // a curator of one institution: the curation page, not the admin area, and only theirs
       signIn(browser, "north-curator", "north-password-0002", "curate/index.xhtml", "#takedown");
+      browser.screenshot("curate-page");
       d.get(base().resolve("admin/index.xhtml").toString());
       assertTrue(d.findElements(By.id("collection-table")).isEmpty(), "no admin page for curators");
       long artItem =

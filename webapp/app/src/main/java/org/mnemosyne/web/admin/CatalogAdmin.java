@@ -220,6 +220,11 @@ public class CatalogAdmin {
   }
 
   private InstitutionEntity findInstitution(Slug slug) {
+    return findInstitution(em, slug);
+  }
+
+  /** The institution with that slug in a persistence context, or null. */
+  static InstitutionEntity findInstitution(EntityManager em, Slug slug) {
     return em.createQuery("select i from Institution i where i.slug = :s", InstitutionEntity.class)
         .setParameter("s", slug.value())
         .getResultStream()

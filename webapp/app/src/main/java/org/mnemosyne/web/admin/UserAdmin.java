@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.mnemosyne.db.catalog.Slug;
 import org.mnemosyne.db.entity.InstitutionEntity;
 import org.mnemosyne.db.entity.UserAccountEntity;
 import org.mnemosyne.web.search.NotFoundException;
@@ -92,12 +93,11 @@ public class UserAdmin {
       scope.requireSiteWide("create portal-wide users");
     } else {
       institution =
-          em.createQuery("select i from Institution i where i.slug = :s", InstitutionEntity.class)
-              .setParameter("s", institutionSlug.strip().toLowerCase(Locale.ROOT))
-              .getResultStream()
-              .findFirst()
-              .orElseThrow(
-                  () -> new IllegalArgumentException("no institution '" + institutionSlug + "'"));
+          CatalogAdmin.findInstitution(
+              em, new Slug(institutionSlug.strip().toLowerCase(Locale.ROOT)));
+      if (institution == null) {
+        throw new IllegalArgumentException("no institution '" + institutionSlug + "'");
+      }
       scope.require(institution.getId(), "create users of " + institution.getSlug());
     }
     if (username != null && find(username).isPresent()) {
