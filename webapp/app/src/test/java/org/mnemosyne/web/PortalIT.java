@@ -636,6 +636,75 @@ class PortalIT {
     }
   }
 
+  /**
+   * An item imported from a IIIF manifest whose image has a IIIF Image service: the deep-zoom page
+   * reads that service's info.json and tiles (from the museum's server, here a level-1 server on
+   * 127.0.0.1) instead of building the portal's own pyramid.
+   */
+  @Test
+  void anItemWithAIiifImageServiceZoomsFromThatServiceInARealBrowser() throws Exception {
+    Path painting = SHARED.resolve("data/art/images/aic-866.jpg");
+    try (IiifImageServer iiif = new IiifImageServer(painting, 3);
+        Browser browser = new Browser()) {
+      WebDriver d = browser.driver();
+      signIn(browser, "admin", "it-admin-password-0001");
+      String form =
+          "institution=iiif-museum&collection=iiifzoom&publish=true&source="
+              + java.net.URLEncoder.encode(
+                  iiif.manifest(), java.nio.charset.StandardCharsets.UTF_8);
+      assertEquals(200, browserPost(d, "api/admin/imports", form));
+      String query =
+          "SELECT i.id FROM item i JOIN collection c ON c.id = i.collection_id"
+              + " WHERE c.slug = 'iiifzoom' AND i.image_kind = 'iiif'";
+      long deadline = System.nanoTime() + 120_000_000_000L;
+      while (sql(query).isEmpty() || get("api/items/" + sql(query).get(0)).statusCode() != 200) {
+        assertTrue(System.nanoTime() < deadline, "the IIIF item was imported and published");
+        Thread.sleep(500);
+      }
+      long id = Long.parseLong(sql(query).get(0));
+      assertEquals(
+          List.of(iiif.service()), sql("SELECT image_location FROM item WHERE id = ?", id));
+      int before = iiif.requests().size();
+
+      d.get(base().resolve("zoom.xhtml?item=" + id).toString());
+      browser.waitFor("#zoom-viewer[data-zoom-ready='true']");
+      assertEquals("iiif", d.findElement(By.id("zoom-viewer")).getAttribute("data-zoom-source"));
+      List<String> asked = iiif.requests().subList(before, iiif.requests().size());
+      assertTrue(asked.contains("/iiif/img/info.json"), asked.toString());
+      java.util.function.Supplier<List<String>> tiles =
+          () ->
+              iiif.requests().subList(before, iiif.requests().size()).stream()
+                  .filter(p -> p.matches("/iiif/img/\\d+,\\d+,\\d+,\\d+/\\d+,\\d*/0/default\\.jpg"))
+                  .toList();
+      assertTrue(!tiles.get().isEmpty(), "tiles came from the IIIF service: " + asked);
+      Object own =
+          browser.script(
+              "return performance.getEntriesByType('resource')"
+                  + ".filter(e => e.name.indexOf('/zoom/item/') >= 0).length");
+      assertEquals(0L, ((Number) own).longValue(), "no tile of the portal's own pyramid");
+      // zooming in asks the service for tiles of the full-resolution level (scale factor 1)
+      int shown = tiles.get().size();
+      String viewer = "document.getElementById('zoom-viewer').mnViewer";
+      browser.script(viewer + ".viewport.fitBounds(new OpenSeadragon.Rect(0.4, 0.4, 0.15, 0.15))");
+      long until = System.nanoTime() + 20_000_000_000L;
+      while (System.nanoTime() < until && tiles.get().stream().noneMatch(p -> fullResolution(p))) {
+        Thread.sleep(200);
+      }
+      assertTrue(tiles.get().size() > shown, "more tiles after zooming in: " + tiles.get());
+      assertTrue(
+          tiles.get().stream().anyMatch(p -> fullResolution(p)),
+          "full-resolution tiles: " + tiles.get());
+      browser.waitFor("#zoom-viewer[data-zoom-ready='true']");
+      browser.screenshot("zoom-iiif");
+    }
+  }
+
+  /** Whether a IIIF tile request asks for a region at its own size (scale factor 1). */
+  private static boolean fullResolution(String path) {
+    String[] parts = path.split("/");
+    return parts[3].split(",")[2].equals(parts[4].split(",")[0]);
+  }
+
   @Test
   void aVisitorSearchesRefinesAndFollowsAPermalinkInARealBrowser() throws Exception {
     long query = painting(5);
