@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.mnemosyne.api.index.FacetField;
 import org.mnemosyne.api.index.FacetSchema;
@@ -158,21 +159,44 @@ public final class DatabaseVectorSource implements VectorSource {
 
   @Override
   public void scan(Consumer<IndexedItem> sink) {
+    rows(
+        true,
+        rs ->
+            sink.accept(
+                new IndexedItem(
+                    rs.getLong(1), EmbeddingRepository.floats(rs.getArray(7)), facets(rs))));
+  }
+
+  /**
+   * Streams what {@link #scan} would, without the vectors: each item's id and facets, in ascending
+   * id order, in one read-only, repeatable-read transaction (for a facet table beside an index
+   * opened from a file).
+   */
+  public void scanFacets(BiConsumer<Long, ItemFacets> sink) {
+    rows(false, rs -> sink.accept(rs.getLong(1), facets(rs)));
+  }
+
+  private interface Row {
+    void accept(ResultSet rs) throws SQLException;
+  }
+
+  private void rows(boolean withVectors, Row row) {
     try (Connection c = tx.dataSource().getConnection()) {
       Transactor.inTransaction(
           c,
-          "scan vectors",
+          withVectors ? "scan vectors" : "scan facets",
           conn -> {
             try (var st = conn.createStatement()) {
               st.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
             }
             try (PreparedStatement st =
                 conn.prepareStatement(
-                    "SELECT i.id, e.vector, c.slug, inst.slug, i.year_from,"
+                    "SELECT i.id, c.slug, inst.slug, i.year_from,"
                         + " (SELECT array_agg(v.field ORDER BY v.id) FROM item_facet f"
                         + "  JOIN facet_value v ON v.id = f.value_id WHERE f.item_id = i.id),"
                         + " (SELECT array_agg(v.label ORDER BY v.id) FROM item_facet f"
                         + "  JOIN facet_value v ON v.id = f.value_id WHERE f.item_id = i.id)"
+                        + (withVectors ? ", e.vector" : "")
                         + FROM
                         + " ORDER BY i.id")) {
               st.setFetchSize(512); // stream: the driver uses a cursor inside a transaction
@@ -180,7 +204,7 @@ public final class DatabaseVectorSource implements VectorSource {
               st.setString(2, modelVersion);
               try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                  sink.accept(item(rs));
+                  row.accept(rs);
                 }
               }
             }
@@ -191,15 +215,15 @@ public final class DatabaseVectorSource implements VectorSource {
     }
   }
 
-  private static IndexedItem item(ResultSet rs) throws SQLException {
+  private static ItemFacets facets(ResultSet rs) throws SQLException {
     ItemFacets.Builder facets =
-        ItemFacets.builder().add("collection", rs.getString(3)).add("institution", rs.getString(4));
-    int year = rs.getInt(5);
+        ItemFacets.builder().add("collection", rs.getString(2)).add("institution", rs.getString(3));
+    int year = rs.getInt(4);
     if (!rs.wasNull()) {
       facets.add("year", year);
     }
-    java.sql.Array fieldArray = rs.getArray(6);
-    java.sql.Array labelArray = rs.getArray(7);
+    java.sql.Array fieldArray = rs.getArray(5);
+    java.sql.Array labelArray = rs.getArray(6);
     if (fieldArray != null && labelArray != null) {
       Object[] fields = (Object[]) fieldArray.getArray();
       Object[] labels = (Object[]) labelArray.getArray();
@@ -207,7 +231,6 @@ public final class DatabaseVectorSource implements VectorSource {
         facets.add((String) fields[i], (String) labels[i]);
       }
     }
-    return new IndexedItem(
-        rs.getLong(1), EmbeddingRepository.floats(rs.getArray(2)), facets.build());
+    return facets.build();
   }
 }

@@ -50,6 +50,15 @@ class ItemReaderTest {
         new DatabaseVectorSource(tx, model.info().id(), model.info().version());
     String before = source.fingerprint();
     assertEquals(before, source.fingerprint(), "stable while nothing changes");
+    Map<Long, org.mnemosyne.api.index.ItemFacets> scanned = new java.util.LinkedHashMap<>();
+    source.scan(item -> scanned.put(item.id(), item.facets()));
+    Map<Long, org.mnemosyne.api.index.ItemFacets> facetsOnly = new java.util.LinkedHashMap<>();
+    source.scanFacets(facetsOnly::put);
+    assertTrue(scanned.size() > 5 && scanned.size() == source.count(), "" + scanned.size());
+    assertEquals(
+        List.copyOf(scanned.entrySet()),
+        List.copyOf(facetsOnly.entrySet()),
+        "the facet scan delivers the vector scan's items and facets, in the same order");
 
     List<Long> ids =
         Sql.column(ds, "SELECT id FROM item ORDER BY id DESC").stream().map(Long::valueOf).toList();

@@ -16,10 +16,12 @@ import org.mnemosyne.api.index.IndexProvider;
 import org.mnemosyne.api.index.IndexedItem;
 import org.mnemosyne.api.index.VectorSource;
 import org.mnemosyne.api.model.ModelInfo;
+import org.mnemosyne.api.plugin.PluginContext;
 import org.mnemosyne.api.progress.CancellationToken;
 import org.mnemosyne.api.progress.ProgressListener;
 import org.mnemosyne.db.embedding.DatabaseVectorSource;
 import org.mnemosyne.runtime.config.ConfigKey;
+import org.mnemosyne.runtime.config.DataLayout;
 import org.mnemosyne.runtime.config.MnemosyneConfig;
 import org.mnemosyne.runtime.plugin.PluginRegistry;
 import org.mnemosyne.runtime.search.FacetTable;
@@ -33,6 +35,10 @@ import org.mnemosyne.web.platform.ModelService;
  * item was withdrawn or re-embedded), rebuilds the index and the facet table from one scan and
  * swaps them in. Searches running meanwhile keep the snapshot they started with; only one thread
  * rebuilds, the others go on with the previous snapshot.
+ *
+ * <p>Each index built is saved under {@code <home>/index}, one file per model version and provider
+ * ({@link IndexStore}); when the database has not changed since, the next start opens that file
+ * instead of rebuilding (an admin's re-index always rebuilds).
  *
  * <p>The index provider is {@code mnemosyne.index.provider} (default {@code bounded-scan}), any
  * registered {@link IndexProvider}, plugins included. A full rebuild of the sample collections
@@ -50,6 +56,7 @@ public class SearchIndexService {
   @Inject MnemosyneConfig config;
   @Inject Database database;
   @Inject Event<IndexRebuilt> rebuilt;
+  @Inject DataLayout layout;
 
   private final ReentrantLock building = new ReentrantLock();
   private volatile IndexSnapshot current;
@@ -67,7 +74,7 @@ public class SearchIndexService {
       building.lock();
       try {
         if (current == null) {
-          refresh();
+          refresh(true);
         }
       } finally {
         building.unlock();
@@ -76,7 +83,7 @@ public class SearchIndexService {
     }
     if (System.nanoTime() - checkedAt > RECHECK_MILLIS * 1_000_000 && building.tryLock()) {
       try {
-        refresh();
+        refresh(true);
       } finally {
         building.unlock();
       }
@@ -84,12 +91,12 @@ public class SearchIndexService {
     return current;
   }
 
-  /** Rebuilds from the database now, whether or not it changed. */
+  /** Rebuilds from the database now, whether or not it changed (never from a saved file). */
   public void rebuildNow() {
     building.lock();
     try {
       current = null;
-      refresh();
+      refresh(false);
     } finally {
       building.unlock();
     }
@@ -100,7 +107,7 @@ public class SearchIndexService {
     return Optional.ofNullable(current);
   }
 
-  private void refresh() {
+  private void refresh(boolean fromFile) {
     checkedAt = System.nanoTime();
     ModelInfo info = models.model().info();
     DatabaseVectorSource source =
@@ -110,7 +117,7 @@ public class SearchIndexService {
     if (old != null && old.fingerprint().equals(fingerprint)) {
       return;
     }
-    IndexSnapshot next = build(source, fingerprint);
+    IndexSnapshot next = build(source, fingerprint, fromFile);
     current = next;
     checkedAt = System.nanoTime();
     try {
@@ -120,7 +127,7 @@ public class SearchIndexService {
     }
   }
 
-  private IndexSnapshot build(DatabaseVectorSource source, String fingerprint) {
+  private IndexSnapshot build(DatabaseVectorSource source, String fingerprint, boolean fromFile) {
     long start = System.nanoTime();
     FacetSchema schema = source.schema();
     String providerName = config.get(ConfigKey.INDEX_PROVIDER, "bounded-scan");
@@ -138,18 +145,41 @@ public class SearchIndexService {
           java.util.Set.of());
     }
     IndexProvider provider = registry.require(IndexProvider.class, providerName);
-    FacetTable.Builder table = FacetTable.builder(schema);
-    VectorSource teed = new TeeSource(source, schema, count, table);
+    PluginContext context = registry.contextFor(provider);
+    IndexStore store = new IndexStore(layout.indexDir());
+    FacetTable.Builder opened = FacetTable.builder(schema);
+    Optional<ConditionalIndex> saved =
+        fromFile
+            ? store.load(
+                provider,
+                context,
+                source.modelId(),
+                source.modelVersion(),
+                source.dimension(),
+                fingerprint)
+            : Optional.empty();
     ConditionalIndex index =
-        provider.build(
-            registry.contextFor(provider), teed, ProgressListener.NONE, CancellationToken.NONE);
-    FacetTable facets = table.build();
+        saved.filter(s -> sameItems(s, source, fingerprint, opened)).orElse(null);
+    FacetTable facets;
+    String how;
+    if (index != null) {
+      facets = opened.build();
+      how = "opened from " + store.file(providerName, source.modelId(), source.modelVersion());
+    } else {
+      FacetTable.Builder table = FacetTable.builder(schema);
+      VectorSource teed = new TeeSource(source, schema, count, table);
+      index = provider.build(context, teed, ProgressListener.NONE, CancellationToken.NONE);
+      facets = table.build();
+      store.save(index, providerName, source.modelId(), source.modelVersion(), fingerprint);
+      how = "built";
+    }
     Duration took = Duration.ofNanos(System.nanoTime() - start);
+    String done = how;
     LOG.info(
         () ->
             String.format(
-                "index %s built: %d items of model %s in %d ms",
-                providerName, facets.size(), source.modelId(), took.toMillis()));
+                "index %s %s: %d items of model %s in %d ms",
+                providerName, done, facets.size(), source.modelId(), took.toMillis()));
     return new IndexSnapshot(
         Optional.of(index),
         facets,
@@ -160,6 +190,29 @@ public class SearchIndexService {
         Instant.now(),
         took,
         knownValues(facets));
+  }
+
+  /**
+   * Reads the facets of the items beside an index opened from a file (into {@code table}) and
+   * checks that they are the index's items: same count, and the database unchanged meanwhile.
+   */
+  private static boolean sameItems(
+      ConditionalIndex saved,
+      DatabaseVectorSource source,
+      String fingerprint,
+      FacetTable.Builder table) {
+    long[] n = {0};
+    source.scanFacets(
+        (id, itemFacets) -> {
+          table.add(id, itemFacets);
+          n[0]++;
+        });
+    if (n[0] == saved.size() && source.fingerprint().equals(fingerprint)) {
+      return true;
+    }
+    LOG.info("the database changed while the saved index was opened; rebuilding");
+    saved.close();
+    return false;
   }
 
   private static java.util.Set<String> knownValues(FacetTable table) {
