@@ -17,7 +17,11 @@ import org.mnemosyne.index.engine.IndexFlavor;
  * (read off the postings before any vector):
  *
  * <ul>
- *   <li>{@code m <= max(postings-maximum, 4k)}: score every match exactly ({@code postings-scan});
+ *   <li>{@code m <= 4k}: score every match exactly ({@code postings-scan});
+ *   <li>{@code m <= postings-maximum}, or the matches scattered over the partition (fewer than two
+ *       per occupied block of {@code leaf-size} ordinals): bound every match from its 8-bit codes,
+ *       score the k best bounds exactly, then every match whose bound still reaches the k-th best
+ *       score ({@code postings-code-scan});
  *   <li>otherwise a best-first search of the partition by ball bounds that stops at the first node
  *       whose bound cannot reach the k-th best score; nodes with few matches are scanned, each
  *       candidate rejected from its prefix or 8-bit bound when possible and scored exactly

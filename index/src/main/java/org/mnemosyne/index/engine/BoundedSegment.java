@@ -29,11 +29,16 @@ import org.mnemosyne.index.vector.TopHits;
  * scanned up to {@code 8 × scanBelow} matches instead of being descended into.
  *
  * <p><b>Planner</b>, per segment and query, from the number {@code m} of live items that match (the
- * cardinality of the condition's postings, known before any vector is read):
+ * cardinality of the condition's postings, known before any vector is read) and their spread over
+ * the partition (see {@link #plan}):
  *
  * <ul>
- *   <li>{@code m <= max(postingsMaximum, 4k)}: <b>postings-scan</b> — every match is scored
- *       exactly; a handful of float reads beat any bookkeeping.
+ *   <li>{@code m <= 4k}: <b>postings-scan</b> — every match is scored exactly (four rows per kernel
+ *       call); most of them would be anyway.
+ *   <li>{@code m <= postingsMaximum}, or matches scattered over the partition's leaves: <b>
+ *       postings-code-scan</b> — every match's 8-bit bound, then exact scores for the k best bounds
+ *       and for every other match whose bound reaches the k-th best score. No node bound is paid
+ *       where it could not skip more than a row or two of codes.
  *   <li>otherwise <b>bounded-tree</b>: a best-first search over the partition. The frontier is a
  *       max-heap of nodes keyed by their ball bound {@code q·μ + r|q|}; the search stops when the
  *       best bound left is below the k-th best score. A popped node with no match is dropped; a
@@ -58,6 +63,12 @@ final class BoundedSegment extends Segment {
 
   /** With prefix bounds, nodes are scanned up to this multiple of {@code scanBelow} matches. */
   private static final int PREFIX_SCAN_FACTOR = 8;
+
+  /**
+   * Matches per occupied block of {@code leafSize} ordinals below which the planner scans the codes
+   * of the postings instead of searching the tree.
+   */
+  static final int DENSE_LEAF = 2;
 
   /** Nodes with this many matches or fewer are always scanned. */
   private static final int MIN_DESCEND = 8;
@@ -153,13 +164,102 @@ final class BoundedSegment extends Segment {
     if (m == 0) {
       return;
     }
-    if (m <= Math.max(options.postingsMaximum(), 4L * hits.k())) {
-      stats.mode("postings-scan");
-      scoreAll(query, hits, stats);
-      return;
+    switch (plan(query, m, hits.k())) {
+      case EXACT -> {
+        stats.mode("postings-scan");
+        scoreAll(query, hits, stats);
+      }
+      case CODES -> {
+        stats.mode("postings-code-scan");
+        codeScan(query, hits, stats);
+      }
+      default -> {
+        stats.mode(m <= scanBelow() ? "quantized-scan" : "bounded-tree");
+        boundedTree(query, hits, stats);
+      }
     }
-    stats.mode(m <= scanBelow() ? "quantized-scan" : "bounded-tree");
-    boundedTree(query, hits, stats);
+  }
+
+  /** What {@link #plan} can choose. */
+  enum Plan {
+    /** Score every match exactly. */
+    EXACT,
+    /** Bound every match from its 8-bit codes in ordinal order, score those that reach. */
+    CODES,
+    /** Best-first search of the partition. */
+    TREE
+  }
+
+  /**
+   * The planner. With at most {@code 4k} matches every match is scored exactly (most of them enter
+   * the top k anyway). Otherwise the choice is between the codes of the matches in ordinal order
+   * and the tree, whose only advantage is skipping whole nodes by their ball bounds, at the price
+   * of one float dot product per child bounded (the bytes of four 8-bit code rows). That can only
+   * pay where the matches are dense in the partition's leaves: if they average fewer than {@value
+   * #DENSE_LEAF} per occupied block of {@code leafSize} consecutive ordinals (measured on the
+   * postings, before any vector is read), a node bound could save at most a row or two of codes and
+   * the codes are scanned directly; also when {@code m <= postingsMaximum}.
+   */
+  Plan plan(SegmentQuery query, long m, int k) {
+    if (m <= 4L * k) {
+      return Plan.EXACT;
+    }
+    if (m <= options.postingsMaximum()) {
+      return Plan.CODES;
+    }
+    if (query.everything()) {
+      return Plan.TREE;
+    }
+    int shift = 31 - Integer.numberOfLeadingZeros(Math.max(1, options.leafSize()));
+    long occupied = query.matches().occupiedBlocks(shift);
+    return m < DENSE_LEAF * occupied ? Plan.CODES : Plan.TREE;
+  }
+
+  /**
+   * The {@code postings-code-scan} mode, in two passes over the matches. First the 8-bit upper
+   * bound of every match (four rows per kernel call); then the {@code k} matches with the highest
+   * bounds are scored exactly, which sets a threshold close to the final one, and every other match
+   * whose bound reaches the threshold of that moment is scored exactly too. Exact: a match is
+   * skipped only when its upper bound is below a k-th best canonical score already found.
+   */
+  private void codeScan(SegmentQuery query, TopHits hits, SearchStats stats) {
+    float[] q = query.vector().padded();
+    float qn = query.vector().norm();
+    int[] ordinals = query.matches().toArray();
+    int m = ordinals.length;
+    float[] bounds = new float[m];
+    float[] four = new float[4];
+    int i = 0;
+    for (; i + 4 <= m; i += 4) {
+      codes.upperBounds4(
+          q, qn, ordinals[i], ordinals[i + 1], ordinals[i + 2], ordinals[i + 3], four);
+      System.arraycopy(four, 0, bounds, i, 4);
+    }
+    for (; i < m; i++) {
+      bounds[i] = codes.upperBound(q, qn, ordinals[i]);
+    }
+    stats.approximateScores += m;
+    // The k highest bounds (ties to the earlier match), scored first.
+    TopHits first = new TopHits(hits.k(), m);
+    for (i = 0; i < m; i++) {
+      first.offer(bounds[i], i);
+    }
+    long exact = 0;
+    for (org.mnemosyne.api.index.Hit h : first.toHits()) {
+      int at = (int) h.itemId();
+      if (bounds[at] >= hits.threshold()) {
+        exact++;
+        hits.offer(score(q, ordinals[at]), ids[ordinals[at]]);
+      }
+      bounds[at] = Float.NEGATIVE_INFINITY; // done
+    }
+    for (i = 0; i < m; i++) {
+      if (bounds[i] >= hits.threshold() && bounds[i] > Float.NEGATIVE_INFINITY) {
+        exact++;
+        hits.offer(score(q, ordinals[i]), ids[ordinals[i]]);
+      }
+    }
+    stats.exactScores += exact;
   }
 
   private int count(SegmentQuery query, int node) {
@@ -172,6 +272,7 @@ final class BoundedSegment extends Segment {
     float[] q = query.vector().padded();
     float qn = query.vector().norm();
     PrefixBounds.Query heads = prefix == null ? null : prefix.prepare(query.vector());
+    CodeBatch batch = new CodeBatch(q, qn, hits, stats);
     NodeHeap frontier = new NodeHeap();
     frontier.push(0, Float.POSITIVE_INFINITY, count(query, 0));
     int[] members = new int[CHUNK];
@@ -192,7 +293,7 @@ final class BoundedSegment extends Segment {
           } else {
             n = query.matches().fill(from, to, members);
           }
-          scan(query, heads, members, n, hits, stats);
+          scan(heads, members, n, hits, stats, batch);
         }
         continue;
       }
@@ -206,6 +307,7 @@ final class BoundedSegment extends Segment {
         }
       }
     }
+    batch.finish();
   }
 
   /** Nodes with at most this many matches are never descended into without a reason. */
@@ -241,49 +343,100 @@ final class BoundedSegment extends Segment {
 
   /**
    * Scores exactly the ordinals whose bounds reach the threshold: first the principal-component
-   * prefixes of their group (when built), then their full 8-bit codes. A group's prefix bounds are
-   * computed once, against the threshold of that moment; the threshold only rises, so a bound below
-   * it stays below.
+   * prefixes of their group (when built), then their full 8-bit codes (through {@code batch}, four
+   * at a time). A group's prefix bounds are computed once, against the threshold of that moment;
+   * the threshold only rises, so a bound below it stays below.
    */
   private void scan(
-      SegmentQuery query,
       PrefixBounds.Query heads,
       int[] ordinals,
       int n,
       TopHits hits,
-      SearchStats stats) {
-    float[] q = query.vector().padded();
-    float qn = query.vector().norm();
-    long exact = 0;
+      SearchStats stats,
+      CodeBatch batch) {
     int group = heads == null ? 1 : prefix.group();
-    float[] groupBounds = heads == null ? null : new float[group];
+    float[] groupBounds = heads == null ? null : batch.groupBounds(group);
     int currentGroup = -1;
     for (int i = 0; i < n; i++) {
       int p = ordinals[i];
-      float threshold = hits.threshold();
-      if (heads != null && threshold > Float.NEGATIVE_INFINITY) {
-        int g = p / group;
-        if (g != currentGroup
-            && i + DENSE_GROUP <= n
-            && ordinals[i + DENSE_GROUP - 1] / group == g) {
-          // At least DENSE_GROUP candidates in this group: bound all its lanes at once. Scattered
-          // candidates skip the prefixes: for them the full codes cost hardly more.
-          prefix.bound(heads, g, threshold, groupBounds);
-          currentGroup = g;
-        }
-        if (g == currentGroup && groupBounds[p - g * group] < threshold) {
-          stats.prefixRejections++;
-          continue;
+      if (heads != null) {
+        float threshold = hits.threshold();
+        if (threshold > Float.NEGATIVE_INFINITY) {
+          int g = p / group;
+          if (g != currentGroup
+              && i + DENSE_GROUP <= n
+              && ordinals[i + DENSE_GROUP - 1] / group == g) {
+            // At least DENSE_GROUP candidates in this group: bound all its lanes at once.
+            // Scattered candidates skip the prefixes: for them the full codes cost hardly more.
+            prefix.bound(heads, g, threshold, groupBounds);
+            currentGroup = g;
+          }
+          if (g == currentGroup && groupBounds[p - g * group] < threshold) {
+            stats.prefixRejections++;
+            continue;
+          }
         }
       }
-      if (codes.upperBound(q, qn, p) < threshold) {
-        continue;
-      }
-      exact++;
-      hits.offer(score(q, p), ids[p]);
+      batch.add(p);
     }
     stats.approximateScores += n;
-    stats.exactScores += exact;
+  }
+
+  /**
+   * Candidates waiting for their 8-bit bound: four are bounded by one kernel call ({@link
+   * QuantizedVectors#upperBounds4}), then each whose bound reaches the threshold of that moment is
+   * scored exactly. Deferring up to three candidates changes no answer: every candidate added is
+   * bounded and, if needed, scored before the search returns ({@link #finish}), and thresholds only
+   * ever come from exact scores.
+   */
+  private final class CodeBatch {
+    private final float[] q;
+    private final float qn;
+    private final TopHits hits;
+    private final SearchStats stats;
+    private final int[] pending = new int[4];
+    private final float[] bounds = new float[4];
+    private float[] groupBounds;
+    private int size;
+
+    CodeBatch(float[] q, float qn, TopHits hits, SearchStats stats) {
+      this.q = q;
+      this.qn = qn;
+      this.hits = hits;
+      this.stats = stats;
+    }
+
+    float[] groupBounds(int group) {
+      if (groupBounds == null) {
+        groupBounds = new float[group];
+      }
+      return groupBounds;
+    }
+
+    void add(int p) {
+      pending[size++] = p;
+      if (size == 4) {
+        codes.upperBounds4(q, qn, pending[0], pending[1], pending[2], pending[3], bounds);
+        size = 0;
+        for (int i = 0; i < 4; i++) {
+          rescore(pending[i], bounds[i]);
+        }
+      }
+    }
+
+    void finish() {
+      for (int i = 0; i < size; i++) {
+        rescore(pending[i], codes.upperBound(q, qn, pending[i]));
+      }
+      size = 0;
+    }
+
+    private void rescore(int p, float bound) {
+      if (bound >= hits.threshold()) {
+        stats.exactScores++;
+        hits.offer(score(q, p), ids[p]);
+      }
+    }
   }
 
   @Override

@@ -33,10 +33,10 @@ import org.mnemosyne.index.vector.TopHits;
  * from the postings (minus deleted items); the segment's planner picks its mode from that
  * cardinality and offers candidates to one shared top-k heap, so the threshold reached in one
  * segment prunes the next. Buffered items are tested one by one. The result's mode joins the modes
- * that ran ({@code postings-scan}, {@code quantized-scan}, {@code block-scan}, {@code tree}, {@code
- * scan}, {@code buffer}); {@code vectorsScored} counts exact and approximate (quantised) scores;
- * {@code matching} is the exact number of live matching items. Scores are always the canonical dot
- * product ({@link DotProduct}); ties go to the smaller id.
+ * that ran ({@code postings-scan}, {@code postings-code-scan}, {@code quantized-scan}, {@code
+ * block-scan}, {@code tree}, {@code scan}, {@code buffer}); {@code vectorsScored} counts exact and
+ * approximate (quantised) scores; {@code matching} is the exact number of live matching items.
+ * Scores are always the canonical dot product ({@link DotProduct}); ties go to the smaller id.
  *
  * <p><b>Updates without rebuilding</b> ({@link UpdatePolicy}). {@link #add} first deletes a
  * previous version of the id, then appends the item to a small buffer; a full buffer becomes a new

@@ -173,6 +173,47 @@ public final class OrdinalSet {
     }
   }
 
+  /**
+   * The number of distinct blocks {@code ordinal >>> shift} that hold at least one member: how
+   * spread out the members are over the universe (the cardinality when no two share a block of
+   * {@code 2^shift} ordinals; {@code cardinality / 2^shift} when they fill whole blocks).
+   *
+   * @param shift log2 of the block size, 0 to 30
+   */
+  public int occupiedBlocks(int shift) {
+    if (shift < 0 || shift > 30) {
+      throw new IllegalArgumentException("shift must be between 0 and 30, was " + shift);
+    }
+    int blocks = 0;
+    int last = -1;
+    if (words == null) {
+      for (int i = 0; i < cardinality; i++) {
+        int b = sorted[i] >>> shift;
+        if (b != last) {
+          blocks++;
+          last = b;
+        }
+      }
+      return blocks;
+    }
+    for (int w = 0; w < words.length; w++) {
+      for (long x = words[w]; x != 0; ) {
+        int b = ((w << 6) + Long.numberOfTrailingZeros(x)) >>> shift;
+        if (b != last) {
+          blocks++;
+          last = b;
+        }
+        // Skip the rest of this block within the word.
+        int next = (b + 1) << shift;
+        if (next >= (w + 1) << 6 || next <= 0) {
+          break;
+        }
+        x &= -1L << (next & 63);
+      }
+    }
+    return blocks;
+  }
+
   /** Number of members in {@code [from, to)}. */
   public int count(int from, int to) {
     from = Math.max(from, 0);

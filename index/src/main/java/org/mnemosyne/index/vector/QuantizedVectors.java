@@ -5,30 +5,32 @@ package org.mnemosyne.index.vector;
  * bound on the canonical score, so that a scan over the codes can skip items exactly.
  *
  * <p>Item {@code i} with values {@code x} is stored as a scale {@code s = max|x_j| / 127} and codes
- * {@code c_j = round(x_j / s)} in {@code [-127, 127]}, packed four to an {@code int} (biased by
- * 128) in blocks of 64 dimensions: in block {@code b}, byte {@code k} of int {@code l} holds
- * dimension {@code 64b + 16k + l}. Dimensions are zero-padded to a multiple of 64. The item's scale
- * and slack follow its codes in the same array, so a candidate costs one run of cache lines even
- * when candidates are scattered. A quarter of the memory of the floats is read per item.
+ * {@code c_j = round(x_j / s)} in {@code [-127, 127]}, one signed byte per dimension in dimension
+ * order, zero-padded to a multiple of 64; the scales and slacks are kept in two float arrays. A
+ * quarter of the memory of the floats is read per item, and the SIMD kernels widen 16 (or 8) bytes
+ * to floats in two instructions.
  *
  * <p>Bound: for a query {@code q}, {@code q·x = s (q·c) + q·r} with residual {@code r = x - s c},
  * and {@code |q·r| <= |q| |r|}. With {@link #slack} also covering the rounding of both the
- * approximate and the canonical float computation (see {@link DotProduct#gamma}), {@link
- * #upperBound} never falls below {@link DotProduct#dot} of the same pair.
+ * approximate (in any summation order) and the canonical float computation (see {@link
+ * DotProduct#gamma}), {@link #upperBound} never falls below {@link DotProduct#dot} of the same
+ * pair.
  *
  * <p>Immutable once built; safe for concurrent reads.
  */
 public final class QuantizedVectors {
   private final int dimension;
-  private final int blocks;
-  private final int stride;
-  private final int[] codes;
+  private final int padded;
+  private final byte[] codes;
+  private final float[] scales;
+  private final float[] slacks;
 
-  private QuantizedVectors(int dimension, int[] codes) {
+  private QuantizedVectors(int dimension, byte[] codes, float[] scales, float[] slacks) {
     this.dimension = dimension;
-    this.blocks = blocksFor(dimension);
-    this.stride = (blocks << 4) + 2;
+    this.padded = paddedLength(dimension);
     this.codes = codes;
+    this.scales = scales;
+    this.slacks = slacks;
   }
 
   /** Number of 64-dimension blocks for vectors of length {@code d}. */
@@ -48,10 +50,14 @@ public final class QuantizedVectors {
    * @return the quantised copy
    */
   public static QuantizedVectors quantize(float[] vectors, int n, int d) {
-    int blocks = blocksFor(d);
-    int stride = (blocks << 4) + 2;
-    int[] codes = new int[n * stride];
-    double gamma = DotProduct.gamma(paddedLength(d));
+    int padded = paddedLength(d);
+    if ((long) n * padded > Integer.MAX_VALUE - 16) {
+      throw new IllegalArgumentException("too many vectors for one code array: " + n);
+    }
+    byte[] codes = new byte[n * padded];
+    float[] scales = new float[n];
+    float[] slacks = new float[n];
+    double gamma = DotProduct.gamma(padded);
     for (int i = 0; i < n; i++) {
       int base = i * d;
       float max = 0;
@@ -63,28 +69,25 @@ public final class QuantizedVectors {
       }
       float s = max / 127f;
       double err2 = 0;
-      int cbase = i * stride;
-      for (int j = 0; j < paddedLength(d); j++) {
+      int cbase = i * padded;
+      for (int j = 0; j < d; j++) {
         int c = 0;
-        if (j < d && s > 0) {
+        if (s > 0) {
           c = Math.max(-127, Math.min(127, Math.round(vectors[base + j] / s)));
-          double r = vectors[base + j] - (double) s * c;
-          err2 += r * r;
         }
-        int b = j >>> 6;
-        int k = (j >>> 4) & 3;
-        int l = j & 15;
-        codes[cbase + (b << 4) + l] |= ((c + 128) & 0xFF) << (8 * k);
+        double r = vectors[base + j] - (double) s * c;
+        err2 += r * r;
+        codes[cbase + j] = (byte) c;
       }
       double err = Math.sqrt(err2);
       double norm = Math.sqrt(norm2);
       // Residual, plus rounding of the approximate sum (|s c| <= |x| + err, times 1 + u for the
       // final product by s) and of the canonical dot product (|x|), each by gamma.
       double total = err * (1 + 1e-9) + 3 * gamma * (norm + err) + Double.MIN_NORMAL;
-      codes[cbase + (blocks << 4)] = Float.floatToRawIntBits(s);
-      codes[cbase + (blocks << 4) + 1] = Float.floatToRawIntBits(Math.nextUp((float) total));
+      scales[i] = s;
+      slacks[i] = Math.nextUp((float) total);
     }
-    return new QuantizedVectors(d, codes);
+    return new QuantizedVectors(d, codes, scales, slacks);
   }
 
   /** Vector length. */
@@ -94,7 +97,7 @@ public final class QuantizedVectors {
 
   /** Number of items. */
   public int size() {
-    return codes.length / stride;
+    return scales.length;
   }
 
   /**
@@ -104,27 +107,17 @@ public final class QuantizedVectors {
    * @param item the item's position
    */
   public float approximate(float[] paddedQuery, int item) {
-    return approximate(paddedQuery, item, 0, blocks);
-  }
-
-  /**
-   * The approximate score over the 64-dimension blocks {@code [from, to)} only.
-   *
-   * @param paddedQuery the query (at least {@code 64 * to} values)
-   * @param item the item's position
-   */
-  public float approximate(float[] paddedQuery, int item, int from, int to) {
-    int offset = item * stride;
+    int offset = item * padded;
     float raw =
         VectorSupport.SIMD
-            ? SimdKernels.approx(paddedQuery, codes, offset, from, to)
-            : ScalarKernels.approx(paddedQuery, codes, offset, from, to);
-    return scale(item) * raw;
+            ? SimdKernels.approx(paddedQuery, codes, offset, padded)
+            : ScalarKernels.approx(paddedQuery, codes, offset, padded);
+    return scales[item] * raw;
   }
 
   /** {@link #approximate} by the scalar reference kernel, for tests. */
   float approximateScalar(float[] paddedQuery, int item) {
-    return scale(item) * ScalarKernels.approx(paddedQuery, codes, item * stride, 0, blocks);
+    return scales[item] * ScalarKernels.approx(paddedQuery, codes, item * padded, padded);
   }
 
   /**
@@ -133,7 +126,7 @@ public final class QuantizedVectors {
    * @param item the item's position
    */
   public float slack(int item) {
-    return Float.intBitsToFloat(codes[item * stride + (blocks << 4) + 1]);
+    return slacks[item];
   }
 
   /**
@@ -143,15 +136,34 @@ public final class QuantizedVectors {
    * @param queryNorm an upper bound on the query's L2 norm
    */
   public float upperBound(float[] paddedQuery, float queryNorm, int item) {
-    return approximate(paddedQuery, item) + queryNorm * slack(item) * 1.000001f;
+    return approximate(paddedQuery, item) + queryNorm * slacks[item] * 1.000001f;
   }
 
-  private float scale(int item) {
-    return Float.intBitsToFloat(codes[item * stride + (blocks << 4)]);
+  /**
+   * {@link #upperBound} of four items at once (one kernel call reads the four code rows side by
+   * side, so their memory loads overlap); the items need not be distinct.
+   *
+   * @param out receives the four bounds, in the order of the items
+   */
+  public void upperBounds4(
+      float[] paddedQuery, float queryNorm, int i0, int i1, int i2, int i3, float[] out) {
+    if (VectorSupport.SIMD) {
+      SimdKernels.approx4(
+          paddedQuery, codes, i0 * padded, i1 * padded, i2 * padded, i3 * padded, padded, out);
+    } else {
+      out[0] = ScalarKernels.approx(paddedQuery, codes, i0 * padded, padded);
+      out[1] = ScalarKernels.approx(paddedQuery, codes, i1 * padded, padded);
+      out[2] = ScalarKernels.approx(paddedQuery, codes, i2 * padded, padded);
+      out[3] = ScalarKernels.approx(paddedQuery, codes, i3 * padded, padded);
+    }
+    out[0] = scales[i0] * out[0] + queryNorm * slacks[i0] * 1.000001f;
+    out[1] = scales[i1] * out[1] + queryNorm * slacks[i1] * 1.000001f;
+    out[2] = scales[i2] * out[2] + queryNorm * slacks[i2] * 1.000001f;
+    out[3] = scales[i3] * out[3] + queryNorm * slacks[i3] * 1.000001f;
   }
 
   /** Bytes held, for memory reports. */
   public long bytes() {
-    return 4L * codes.length;
+    return codes.length + 8L * scales.length;
   }
 }

@@ -35,18 +35,13 @@ final class ScalarKernels {
   }
 
   /**
-   * The quantised dot product {@code sum_j q[j] * (code_j - 128)} over the blocks {@code [from,
-   * to)} of 64 dimensions, in the layout of {@link QuantizedVectors}.
+   * The quantised dot product {@code sum_j q[j] * c[j]} over {@code length} signed byte codes from
+   * {@code offset}, in the layout of {@link QuantizedVectors}.
    */
-  static float approx(float[] q, int[] codes, int offset, int from, int to) {
+  static float approx(float[] q, byte[] codes, int offset, int length) {
     float s = 0;
-    for (int b = from; b < to; b++) {
-      for (int k = 0; k < 4; k++) {
-        for (int l = 0; l < 16; l++) {
-          int code = (codes[offset + (b << 4) + l] >>> (8 * k)) & 0xFF;
-          s = Math.fma(q[(b << 6) + (k << 4) + l], code - 128, s);
-        }
-      }
+    for (int j = 0; j < length; j++) {
+      s = Math.fma(q[j], codes[offset + j], s);
     }
     return s;
   }

@@ -1,8 +1,10 @@
 package org.mnemosyne.index.vector;
 
+import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -31,6 +33,10 @@ final class SimdKernels {
   private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
   private static final VectorSpecies<Integer> I = IntVector.SPECIES_PREFERRED;
   private static final int L = F.length();
+
+  /** Bytes that widen to one float vector: 16 (128 bits) or 8 (64 bits). */
+  private static final VectorSpecies<Byte> B =
+      VectorSpecies.of(byte.class, VectorShape.forBitSize(8 * L));
 
   /** Float 2^23 as bits: OR-ing a byte into the mantissa gives 2^23 + byte exactly. */
   private static final int MAGIC_BITS = 0x4B000000;
@@ -204,108 +210,132 @@ final class SimdKernels {
   }
 
   /**
-   * See {@link ScalarKernels#approx}; summation order differs, which the bounds allow for. Per
-   * 64-dimension block one int load (two with 8 lanes); byte k of the lanes is decoded by shifting
-   * it to the low byte, OR-ing the exponent of 2^23 and subtracting 2^23 + 128 (exact in float).
+   * See {@link ScalarKernels#approx}; summation order differs, which the bounds allow for. Each
+   * load of {@code L} bytes is widened to {@code L} floats (sign extension and conversion, exact).
    */
-  static float approx(float[] q, int[] codes, int offset, int from, int to) {
-    FloatVector bias = FloatVector.broadcast(F, MAGIC_OFFSET);
+  static float approx(float[] q, byte[] codes, int offset, int length) {
     FloatVector a0 = FloatVector.zero(F);
     FloatVector a1 = a0;
     FloatVector a2 = a0;
     FloatVector a3 = a0;
-    if (L == 16) {
-      for (int b = from; b < to; b++) {
-        int j = b << 6;
-        IntVector v = IntVector.fromArray(I, codes, offset + (b << 4));
-        a0 =
-            v.and(0xFF)
-                .or(MAGIC_BITS)
-                .reinterpretAsFloats()
-                .sub(bias)
-                .fma(FloatVector.fromArray(F, q, j), a0);
-        a1 =
-            v.lanewise(VectorOperators.LSHR, 8)
-                .and(0xFF)
-                .or(MAGIC_BITS)
-                .reinterpretAsFloats()
-                .sub(bias)
-                .fma(FloatVector.fromArray(F, q, j + 16), a1);
-        a2 =
-            v.lanewise(VectorOperators.LSHR, 16)
-                .and(0xFF)
-                .or(MAGIC_BITS)
-                .reinterpretAsFloats()
-                .sub(bias)
-                .fma(FloatVector.fromArray(F, q, j + 32), a2);
-        a3 =
-            v.lanewise(VectorOperators.LSHR, 24)
-                .or(MAGIC_BITS)
-                .reinterpretAsFloats()
-                .sub(bias)
-                .fma(FloatVector.fromArray(F, q, j + 48), a3);
-      }
-      return a0.add(a1).add(a2.add(a3)).reduceLanes(VectorOperators.ADD);
-    }
-    for (int b = from; b < to; b++) {
-      int j = b << 6;
-      int w = offset + (b << 4);
-      IntVector v = IntVector.fromArray(I, codes, w);
-      IntVector u = IntVector.fromArray(I, codes, w + 8);
-      a0 =
-          v.and(0xFF)
-              .or(MAGIC_BITS)
-              .reinterpretAsFloats()
-              .sub(bias)
-              .fma(FloatVector.fromArray(F, q, j), a0);
-      a1 =
-          u.and(0xFF)
-              .or(MAGIC_BITS)
-              .reinterpretAsFloats()
-              .sub(bias)
-              .fma(FloatVector.fromArray(F, q, j + 8), a1);
-      a2 =
-          v.lanewise(VectorOperators.LSHR, 8)
-              .and(0xFF)
-              .or(MAGIC_BITS)
-              .reinterpretAsFloats()
-              .sub(bias)
-              .fma(FloatVector.fromArray(F, q, j + 16), a2);
-      a3 =
-          u.lanewise(VectorOperators.LSHR, 8)
-              .and(0xFF)
-              .or(MAGIC_BITS)
-              .reinterpretAsFloats()
-              .sub(bias)
-              .fma(FloatVector.fromArray(F, q, j + 24), a3);
-      a0 =
-          v.lanewise(VectorOperators.LSHR, 16)
-              .and(0xFF)
-              .or(MAGIC_BITS)
-              .reinterpretAsFloats()
-              .sub(bias)
-              .fma(FloatVector.fromArray(F, q, j + 32), a0);
-      a1 =
-          u.lanewise(VectorOperators.LSHR, 16)
-              .and(0xFF)
-              .or(MAGIC_BITS)
-              .reinterpretAsFloats()
-              .sub(bias)
-              .fma(FloatVector.fromArray(F, q, j + 40), a1);
-      a2 =
-          v.lanewise(VectorOperators.LSHR, 24)
-              .or(MAGIC_BITS)
-              .reinterpretAsFloats()
-              .sub(bias)
-              .fma(FloatVector.fromArray(F, q, j + 48), a2);
-      a3 =
-          u.lanewise(VectorOperators.LSHR, 24)
-              .or(MAGIC_BITS)
-              .reinterpretAsFloats()
-              .sub(bias)
-              .fma(FloatVector.fromArray(F, q, j + 56), a3);
+    for (int j = 0; j < length; j += 4 * L) {
+      a0 = widen(codes, offset + j).fma(FloatVector.fromArray(F, q, j), a0);
+      a1 = widen(codes, offset + j + L).fma(FloatVector.fromArray(F, q, j + L), a1);
+      a2 = widen(codes, offset + j + 2 * L).fma(FloatVector.fromArray(F, q, j + 2 * L), a2);
+      a3 = widen(codes, offset + j + 3 * L).fma(FloatVector.fromArray(F, q, j + 3 * L), a3);
     }
     return a0.add(a1).add(a2.add(a3)).reduceLanes(VectorOperators.ADD);
+  }
+
+  /**
+   * {@link #approx} of four code rows at once (raw sums, unscaled, into {@code out[0..4)}): the
+   * four rows are read side by side, so that their cache misses overlap.
+   */
+  static void approx4(
+      float[] q, byte[] codes, int o0, int o1, int o2, int o3, int length, float[] out) {
+    FloatVector a0 = FloatVector.zero(F);
+    FloatVector a1 = a0;
+    FloatVector b0 = a0;
+    FloatVector b1 = a0;
+    FloatVector c0 = a0;
+    FloatVector c1 = a0;
+    FloatVector e0 = a0;
+    FloatVector e1 = a0;
+    for (int j = 0; j < length; j += 2 * L) {
+      FloatVector q0 = FloatVector.fromArray(F, q, j);
+      FloatVector q1 = FloatVector.fromArray(F, q, j + L);
+      a0 = widen(codes, o0 + j).fma(q0, a0);
+      b0 = widen(codes, o1 + j).fma(q0, b0);
+      c0 = widen(codes, o2 + j).fma(q0, c0);
+      e0 = widen(codes, o3 + j).fma(q0, e0);
+      a1 = widen(codes, o0 + j + L).fma(q1, a1);
+      b1 = widen(codes, o1 + j + L).fma(q1, b1);
+      c1 = widen(codes, o2 + j + L).fma(q1, c1);
+      e1 = widen(codes, o3 + j + L).fma(q1, e1);
+    }
+    out[0] = a0.add(a1).reduceLanes(VectorOperators.ADD);
+    out[1] = b0.add(b1).reduceLanes(VectorOperators.ADD);
+    out[2] = c0.add(c1).reduceLanes(VectorOperators.ADD);
+    out[3] = e0.add(e1).reduceLanes(VectorOperators.ADD);
+  }
+
+  /** {@code L} signed bytes from {@code offset} as floats. */
+  private static FloatVector widen(byte[] codes, int offset) {
+    return (FloatVector) ByteVector.fromArray(B, codes, offset).castShape(F, 0);
+  }
+
+  /**
+   * {@link #dot} of one vector with four rows of {@code b} (offsets {@code o0..o3}), bit for bit
+   * the canonical result of each, into {@code out[0..4)}: the same four 16-lane accumulators per
+   * row and the same lane reduction as {@link #dotFull}, but the four rows are read side by side so
+   * that their cache misses overlap. Only for 16 lanes and a multiple of 64 dimensions (see {@link
+   * #dot4Applies}).
+   */
+  static void dot4(
+      float[] a, int ao, float[] b, int o0, int o1, int o2, int o3, int d, float[] out) {
+    FloatVector r0 = FloatVector.zero(F);
+    FloatVector r1 = r0;
+    FloatVector r2 = r0;
+    FloatVector r3 = r0;
+    FloatVector s0 = r0;
+    FloatVector s1 = r0;
+    FloatVector s2 = r0;
+    FloatVector s3 = r0;
+    FloatVector t0 = r0;
+    FloatVector t1 = r0;
+    FloatVector t2 = r0;
+    FloatVector t3 = r0;
+    FloatVector u0 = r0;
+    FloatVector u1 = r0;
+    FloatVector u2 = r0;
+    FloatVector u3 = r0;
+    for (int j = 0; j < d; j += 64) {
+      FloatVector q0 = FloatVector.fromArray(F, a, ao + j);
+      FloatVector q1 = FloatVector.fromArray(F, a, ao + j + 16);
+      FloatVector q2 = FloatVector.fromArray(F, a, ao + j + 32);
+      FloatVector q3 = FloatVector.fromArray(F, a, ao + j + 48);
+      r0 = q0.fma(FloatVector.fromArray(F, b, o0 + j), r0);
+      s0 = q0.fma(FloatVector.fromArray(F, b, o1 + j), s0);
+      t0 = q0.fma(FloatVector.fromArray(F, b, o2 + j), t0);
+      u0 = q0.fma(FloatVector.fromArray(F, b, o3 + j), u0);
+      r1 = q1.fma(FloatVector.fromArray(F, b, o0 + j + 16), r1);
+      s1 = q1.fma(FloatVector.fromArray(F, b, o1 + j + 16), s1);
+      t1 = q1.fma(FloatVector.fromArray(F, b, o2 + j + 16), t1);
+      u1 = q1.fma(FloatVector.fromArray(F, b, o3 + j + 16), u1);
+      r2 = q2.fma(FloatVector.fromArray(F, b, o0 + j + 32), r2);
+      s2 = q2.fma(FloatVector.fromArray(F, b, o1 + j + 32), s2);
+      t2 = q2.fma(FloatVector.fromArray(F, b, o2 + j + 32), t2);
+      u2 = q2.fma(FloatVector.fromArray(F, b, o3 + j + 32), u2);
+      r3 = q3.fma(FloatVector.fromArray(F, b, o0 + j + 48), r3);
+      s3 = q3.fma(FloatVector.fromArray(F, b, o1 + j + 48), s3);
+      t3 = q3.fma(FloatVector.fromArray(F, b, o2 + j + 48), t3);
+      u3 = q3.fma(FloatVector.fromArray(F, b, o3 + j + 48), u3);
+    }
+    FloatVector r = r0.add(r1).add(r2.add(r3));
+    r = r.add(r.rearrange(DOWN8));
+    r = r.add(r.rearrange(DOWN4));
+    r = r.add(r.rearrange(DOWN2));
+    out[0] = (r.lane(0) + r.lane(1)) + 0.0f;
+    FloatVector s = s0.add(s1).add(s2.add(s3));
+    s = s.add(s.rearrange(DOWN8));
+    s = s.add(s.rearrange(DOWN4));
+    s = s.add(s.rearrange(DOWN2));
+    out[1] = (s.lane(0) + s.lane(1)) + 0.0f;
+    FloatVector t = t0.add(t1).add(t2.add(t3));
+    t = t.add(t.rearrange(DOWN8));
+    t = t.add(t.rearrange(DOWN4));
+    t = t.add(t.rearrange(DOWN2));
+    out[2] = (t.lane(0) + t.lane(1)) + 0.0f;
+    FloatVector u = u0.add(u1).add(u2.add(u3));
+    u = u.add(u.rearrange(DOWN8));
+    u = u.add(u.rearrange(DOWN4));
+    u = u.add(u.rearrange(DOWN2));
+    out[3] = (u.lane(0) + u.lane(1)) + 0.0f;
+  }
+
+  /** Whether {@link #dot4} may be used for vectors of length {@code d}. */
+  static boolean dot4Applies(int d) {
+    return L == 16 && (d & 63) == 0;
   }
 
   /**

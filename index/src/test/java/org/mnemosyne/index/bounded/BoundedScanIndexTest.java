@@ -59,8 +59,16 @@ class BoundedScanIndexTest extends ConditionalIndexContract {
 
     SearchStats tiny = new SearchStats();
     var r = index.search(q, Condition.range("year", 1500., 1500.), 10, tiny);
+    assertTrue(r.matching() <= 40, "at most 4k matches: " + r.matching());
     assertEquals("postings-scan", r.mode());
     assertEquals(r.matching(), tiny.exactScores());
+
+    SearchStats few = new SearchStats();
+    r = index.search(q, Condition.range("year", 1500., 1503.), 10, few);
+    assertTrue(r.matching() > 40 && r.matching() <= 256, "above 4k, below 256: " + r.matching());
+    assertEquals("postings-code-scan", r.mode());
+    assertEquals(r.matching(), few.approximateScores());
+    check(index, items, q, Condition.range("year", 1500., 1503.), 10);
 
     SearchStats medium = new SearchStats();
     Condition fewCultures =
@@ -87,5 +95,57 @@ class BoundedScanIndexTest extends ConditionalIndexContract {
     r = index.search(q, Condition.ALL, 10, all);
     assertEquals("bounded-tree", r.mode());
     check(index, items, q, Condition.ALL, 10);
+  }
+
+  /**
+   * The planner's spread rule: the same number of matches (well above the postings maximum) goes to
+   * the tree when the matches fill whole leaves of the partition (one tight cluster) and to the
+   * codes of the postings when they are scattered one by one over it; answers exact either way.
+   */
+  @Test
+  void plannerScansTheCodesOfScatteredMatchesAndSearchesTheTreeForDenseOnes() {
+    Random rnd = new Random(6);
+    int d = 24;
+    int n = 30_000;
+    List<IndexedItem> items = new java.util.ArrayList<>();
+    float[] tight = new float[d];
+    tight[0] = 1;
+    for (int i = 0; i < n; i++) {
+      boolean inCluster = i < 1_000;
+      float[] v = new float[d];
+      double norm = 0;
+      for (int j = 0; j < d; j++) {
+        v[j] = (float) ((inCluster ? 10 * tight[j] : 0) + rnd.nextGaussian());
+        norm += v[j] * v[j];
+      }
+      for (int j = 0; j < d; j++) {
+        v[j] = (float) (v[j] / Math.sqrt(norm));
+      }
+      org.mnemosyne.api.index.ItemFacets.Builder f = org.mnemosyne.api.index.ItemFacets.builder();
+      // c0: the tight cluster; c1: every 40th item outside it (725, scattered: about one per
+      // leaf of 32 that holds any).
+      f.add("culture", inCluster ? "c0" : i % 40 == 0 ? "c1" : "c2");
+      items.add(new IndexedItem(i * 3L + 5, v, f.build()));
+    }
+    SegmentedIndex index = (SegmentedIndex) build(items, d, IndexFixtures.SCHEMA);
+    for (int t = 0; t < 5; t++) {
+      float[] q = IndexFixtures.query(items, d, rnd);
+      Condition dense = Condition.term("culture", "c0");
+      Condition scattered = Condition.term("culture", "c1");
+      SearchStats denseStats = new SearchStats();
+      var r = index.search(q, dense, 10, denseStats);
+      assertEquals("bounded-tree", r.mode(), "1,000 matches in one cluster: the tree");
+      assertTrue(denseStats.nodesVisited() > 0);
+      SearchStats scatteredStats = new SearchStats();
+      r = index.search(q, scattered, 10, scatteredStats);
+      assertTrue(r.matching() > 700, "well above the postings maximum: " + r.matching());
+      assertEquals("postings-code-scan", r.mode(), "scattered matches: the codes of the postings");
+      assertEquals(0, scatteredStats.nodesVisited());
+      assertEquals(r.matching(), scatteredStats.approximateScores(), "every match bounded once");
+      assertTrue(scatteredStats.exactScores() < r.matching() / 2, "codes spare exact scores");
+      check(index, items, q, dense, 10);
+      check(index, items, q, scattered, 10);
+      check(index, items, q, scattered, 100);
+    }
   }
 }

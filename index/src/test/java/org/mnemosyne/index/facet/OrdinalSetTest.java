@@ -83,4 +83,34 @@ class OrdinalSetTest {
     assertEquals(7, OrdinalSet.all(7).cardinality());
     assertEquals(0, OrdinalSet.all(0).cardinality());
   }
+
+  @Test
+  void occupiedBlocksCountsDistinctBlocksInBothForms() {
+    java.util.Random rnd = new java.util.Random(9);
+    for (int t = 0; t < 200; t++) {
+      int universe = 1 + rnd.nextInt(5000);
+      int density = 1 + rnd.nextInt(40);
+      java.util.List<Integer> members = new java.util.ArrayList<>();
+      int run = rnd.nextInt(3) == 0 ? 1 + rnd.nextInt(100) : 1;
+      for (int i = 0; i < universe; i++) {
+        if (rnd.nextInt(density * run) < run) {
+          for (int r = 0; r < run && i < universe; r++, i++) {
+            members.add(i);
+          }
+        }
+      }
+      int[] sorted = members.stream().mapToInt(Integer::intValue).toArray();
+      OrdinalSet set = OrdinalSet.ofSorted(universe, sorted, sorted.length);
+      long[] bits = new long[(universe + 63) / 64];
+      for (int m : sorted) {
+        bits[m >>> 6] |= 1L << m;
+      }
+      OrdinalSet bitmap = OrdinalSet.ofBits(universe, bits);
+      for (int shift : new int[] {0, 1, 3, 5, 6, 7, 12, 30}) {
+        long expected = java.util.Arrays.stream(sorted).map(m -> m >>> shift).distinct().count();
+        assertEquals(expected, set.occupiedBlocks(shift), "shift " + shift);
+        assertEquals(expected, bitmap.occupiedBlocks(shift), "bitmap, shift " + shift);
+      }
+    }
+  }
 }

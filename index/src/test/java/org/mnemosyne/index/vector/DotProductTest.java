@@ -63,4 +63,34 @@ class DotProductTest {
     assertTrue(d.equals("scalar") || d.equals("simd-256") || d.equals("simd-512"), d);
     assertEquals(!d.equals("scalar"), VectorSupport.simd());
   }
+
+  @Test
+  void fourRowsAtOnceAreBitForBitTheCanonicalScoreOfEach() {
+    Random rnd = new Random(5);
+    for (int d : new int[] {1, 63, 64, 128, 200, 512, 1280}) {
+      int n = 9;
+      float[] b = new float[n * d];
+      for (int i = 0; i < b.length; i++) {
+        b[i] =
+            rnd.nextInt(3) == 0
+                ? 0f
+                : (float) (rnd.nextGaussian() * Math.pow(10, rnd.nextInt(5) - 2));
+      }
+      float[] a = new float[d];
+      for (int j = 0; j < d; j++) {
+        a[j] = (float) rnd.nextGaussian();
+      }
+      float[] out = new float[4];
+      for (int t = 0; t < 50; t++) {
+        int[] rows = {rnd.nextInt(n), rnd.nextInt(n), rnd.nextInt(n), rnd.nextInt(n)};
+        DotProduct.dot4(a, b, rows[0] * d, rows[1] * d, rows[2] * d, rows[3] * d, d, out);
+        for (int k = 0; k < 4; k++) {
+          assertEquals(
+              Float.floatToIntBits(ScalarKernels.dot(a, 0, b, rows[k] * d, d)),
+              Float.floatToIntBits(out[k]),
+              "d=" + d + " row " + rows[k]);
+        }
+      }
+    }
+  }
 }

@@ -75,4 +75,34 @@ class QuantizedVectorsTest {
       assertEquals(fast, codes.approximateScalar(q, i), 1e-3 * Math.abs(fast) + 1e-3);
     }
   }
+
+  @Test
+  void fourAtOnceBoundsEqualOneAtATimeBoundsUpToSummationOrder() {
+    Random rnd = new Random(4);
+    for (int d : new int[] {5, 64, 100, 512, 1280}) {
+      int n = 40;
+      float[] x = new float[n * d];
+      for (int i = 0; i < x.length; i++) {
+        // Sparse, non-negative like ReLU features, with some dense rows.
+        x[i] = rnd.nextInt(5) == 0 || i / d % 7 == 0 ? (float) Math.abs(rnd.nextGaussian()) : 0f;
+      }
+      QuantizedVectors codes = QuantizedVectors.quantize(x, n, d);
+      float[] q = new float[d];
+      for (int j = 0; j < d; j++) {
+        q[j] = (float) rnd.nextGaussian();
+      }
+      QueryVector qv = QueryVector.of(q, d);
+      float[] out = new float[4];
+      for (int t = 0; t < 30; t++) {
+        int[] items = {rnd.nextInt(n), rnd.nextInt(n), rnd.nextInt(n), rnd.nextInt(n)};
+        codes.upperBounds4(qv.padded(), qv.norm(), items[0], items[1], items[2], items[3], out);
+        for (int k = 0; k < 4; k++) {
+          float one = codes.upperBound(qv.padded(), qv.norm(), items[k]);
+          assertEquals(one, out[k], 1e-5f * (Math.abs(one) + 1), "d=" + d + " item " + items[k]);
+          float exact = DotProduct.dot(qv.padded(), 0, x, items[k] * d, d);
+          assertTrue(out[k] >= exact, "d=" + d + ": bound " + out[k] + " < score " + exact);
+        }
+      }
+    }
+  }
 }
