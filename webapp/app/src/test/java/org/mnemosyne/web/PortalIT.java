@@ -696,6 +696,11 @@ class PortalIT {
           "full-resolution tiles: " + tiles.get());
       browser.waitFor("#zoom-viewer[data-zoom-ready='true']");
       browser.screenshot("zoom-iiif");
+
+      // the other tests count the three samples only: take the collection down again
+      String collection = sql("SELECT id FROM collection WHERE slug = 'iiifzoom'").get(0);
+      assertEquals(200, browserPost(d, "api/admin/collections/" + collection + "/withdraw", ""));
+      assertEquals(0, matching("collection:iiifzoom"));
     }
   }
 
