@@ -50,6 +50,7 @@ public class AdminService {
   @Inject ModelService models;
   @Inject SearchIndexService indexes;
   @Inject CatalogAdmin catalog;
+  @Inject org.mnemosyne.web.explain.CacheHits hits;
 
   private final ExecutorService imports =
       Executors.newSingleThreadExecutor(
@@ -205,7 +206,9 @@ public class AdminService {
   /** Empties the explanation cache (portal-wide admins); returns how many were deleted. */
   public int clearCache(AdminScope scope) {
     scope.requireSiteWide("clear the explanation cache");
-    return new ExplanationCache(database.tx()).clear();
+    int deleted = new ExplanationCache(database.tx()).clear();
+    hits.forget();
+    return deleted;
   }
 
   /** Rebuilds the index now (it also follows the database by itself). */

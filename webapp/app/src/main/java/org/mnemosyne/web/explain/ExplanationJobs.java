@@ -38,13 +38,14 @@ import org.mnemosyne.web.search.UploadStore;
 
 /**
  * Runs explanations in the background. A request is first looked up in the cache (keyed by model,
- * explainer, canonical parameters and image content hashes): a hit is answered at once. Otherwise a
- * job of type {@value #TYPE} is recorded in the job table (its subject is the key's digest, so the
- * same explanation asked twice runs once) and queued on {@value #WORKERS} worker thread(s) with
- * room for {@value #QUEUE} waiting; a full queue, or a client with {@value #PER_CLIENT}
- * explanations already waiting or running, is refused ({@link TooBusyException}). Progress is
- * written to the job row; cancellation is a flag the explainer checks between batches. The result
- * is stored in the cache and the job's counts name it ({@code explanation}).
+ * explainer, canonical parameters and image content hashes; hits are remembered in memory, {@link
+ * CacheHits}): a hit is answered at once. Otherwise a job of type {@value #TYPE} is recorded in the
+ * job table (its subject is the key's digest, so the same explanation asked twice runs once) and
+ * queued on {@value #WORKERS} worker thread(s) with room for {@value #QUEUE} waiting; a full queue,
+ * or a client with {@value #PER_CLIENT} explanations already waiting or running, is refused ({@link
+ * TooBusyException}). Progress is written to the job row; cancellation is a flag the explainer
+ * checks between batches. The result is stored in the cache and the job's counts name it ({@code
+ * explanation}).
  */
 @ApplicationScoped
 public class ExplanationJobs {
@@ -70,6 +71,7 @@ public class ExplanationJobs {
   @Inject SearchService search;
   @Inject ImageService images;
   @Inject UploadStore uploads;
+  @Inject CacheHits hits;
 
   private final ThreadPoolExecutor executor =
       new ThreadPoolExecutor(
@@ -133,8 +135,7 @@ public class ExplanationJobs {
             query.item(),
             target.hash(),
             target.item());
-    ExplanationCache cache = new ExplanationCache(database.tx());
-    Optional<Long> hit = cache.findId(key);
+    Optional<Long> hit = hits.find(key, () -> new ExplanationCache(database.tx()).findId(key));
     if (hit.isPresent()) {
       return new JobStatus(null, "succeeded", 1, "from the cache", null, hit.get());
     }
