@@ -403,8 +403,12 @@ final class ImportRun {
         ok.remove(c);
       } else {
         c.embedding = o.embedding();
-        c.width = o.width();
-        c.height = o.height();
+        // the full image's size where the source declares it (the model may have read a smaller
+        // derivative, e.g. from a IIIF service), else the decoded file's
+        int[] size =
+            c.pending.record().declaredImageSize().orElse(new int[] {o.width(), o.height()});
+        c.width = size[0];
+        c.height = size[1];
       }
     }
     for (Candidate c : ready) {

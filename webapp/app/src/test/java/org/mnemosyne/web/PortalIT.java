@@ -664,6 +664,10 @@ class PortalIT {
       long id = Long.parseLong(sql(query).get(0));
       assertEquals(
           List.of(iiif.service()), sql("SELECT image_location FROM item WHERE id = ?", id));
+      assertEquals(
+          List.of(iiif.image().getWidth() + " " + iiif.image().getHeight()),
+          sql("SELECT width || ' ' || height FROM item WHERE id = ?", id),
+          "the full image's size from the canvas, not the derivative's the model read");
       int before = iiif.requests().size();
 
       d.get(base().resolve("zoom.xhtml?item=" + id).toString());

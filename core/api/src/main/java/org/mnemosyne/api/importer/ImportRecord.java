@@ -28,7 +28,9 @@ import java.util.Optional;
  *     the {@code period} facet value {@code renaissance}; several values are separated by {@link
  *     #FACET_VALUE_SEPARATOR}. Without such entries the host derives the {@code culture}, {@code
  *     medium}, {@code classification}, {@code year} and {@code licence} facets from the fields
- *     above; an explicit entry replaces the derived value of its facet.
+ *     above; an explicit entry replaces the derived value of its facet. The entries {@link
+ *     #IMAGE_WIDTH} and {@link #IMAGE_HEIGHT} give the full image's size in pixels where the image
+ *     read for the model is a smaller derivative (a IIIF canvas, for instance).
  */
 public record ImportRecord(
     String sourceId,
@@ -52,6 +54,28 @@ public record ImportRecord(
 
   /** Separates several values of one facet in an {@link #extra} entry. */
   public static final String FACET_VALUE_SEPARATOR = ";";
+
+  /** Key of the {@link #extra} entry with the full image's width in pixels, if the source says. */
+  public static final String IMAGE_WIDTH = "image.width";
+
+  /** Key of the {@link #extra} entry with the full image's height in pixels, if the source says. */
+  public static final String IMAGE_HEIGHT = "image.height";
+
+  /**
+   * The full image's size as the source declares it ({@link #IMAGE_WIDTH} and {@link
+   * #IMAGE_HEIGHT}, both positive whole numbers), if it does.
+   *
+   * @return {@code [width, height]}
+   */
+  public Optional<int[]> declaredImageSize() {
+    try {
+      int w = Integer.parseInt(extra.getOrDefault(IMAGE_WIDTH, "").trim());
+      int h = Integer.parseInt(extra.getOrDefault(IMAGE_HEIGHT, "").trim());
+      return w > 0 && h > 0 ? Optional.of(new int[] {w, h}) : Optional.empty();
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
 
   /** Validates and copies. */
   public ImportRecord {

@@ -125,6 +125,10 @@ final class ManifestReader {
       Map<String, String> recordExtra = new LinkedHashMap<>(extra);
       recordExtra.put("iiif.manifest", id);
       canvas.id().ifPresent(c -> recordExtra.put("iiif.canvas", c));
+      if (canvas.get("width") instanceof Number w && canvas.get("height") instanceof Number h) {
+        recordExtra.put(ImportRecord.IMAGE_WIDTH, String.valueOf(w.longValue()));
+        recordExtra.put(ImportRecord.IMAGE_HEIGHT, String.valueOf(h.longValue()));
+      }
       records.add(
           new ImportRecord(
               sourceId,

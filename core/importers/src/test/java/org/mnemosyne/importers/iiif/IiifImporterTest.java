@@ -1,5 +1,6 @@
 package org.mnemosyne.importers.iiif;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -80,8 +81,11 @@ class IiifImporterTest {
         new ImageReference(ImageReference.Kind.IIIF, server.base() + "/iiif/img/swan"),
         swan.image());
     assertEquals("INV-1", swan.extra().get("Inventory"));
+    assertArrayEquals(
+        new int[] {640, 480}, swan.declaredImageSize().orElseThrow(), "the canvas's size");
     ImportRecord cup = read("/iiif/m2b.json", Map.of()).records.get(0);
     assertEquals(1701, cup.yearFrom());
+    assertTrue(cup.declaredImageSize().isEmpty(), "a canvas without a size declares none");
     assertEquals(
         new ImageReference(ImageReference.Kind.URL, server.base() + "/images/cup.jpg"),
         cup.image());
