@@ -38,6 +38,14 @@ import org.mnemosyne.api.image.RgbImage;
 public final class ImageResizer {
   private ImageResizer() {}
 
+  /**
+   * Which vertical-pass kernel runs: {@code simd-512}, {@code simd-256} or {@code scalar} (for logs
+   * and benchmarks; the results are the same).
+   */
+  public static String rowKernel() {
+    return RowKernels.describe();
+  }
+
   /** Resizes and converts to an {@link RgbImage}. */
   public static RgbImage toRgb(BufferedImage image, int width, int height) {
     return RgbImage.ofPlanes(width, height, planes(image, width, height));
