@@ -82,6 +82,16 @@ public final class RgbImage {
     return planes.clone();
   }
 
+  /**
+   * Copies the planar values (see {@link #ofPlanes}) into {@code dst} from {@code offset}: what a
+   * model copies into its input tensor, without the extra array of {@link #planes()}.
+   *
+   * @throws IndexOutOfBoundsException if they do not fit
+   */
+  public void copyPlanesTo(float[] dst, int offset) {
+    System.arraycopy(planes, 0, dst, offset, planes.length);
+  }
+
   /** Packed 0xRRGGBB pixels, row-major, rounded to 8 bits. */
   public int[] toPackedRgb() {
     int n = width * height;

@@ -277,11 +277,10 @@ public final class DjlEmbeddingModel implements EmbeddingModel {
     int plane = side * side;
     float[] data = new float[images.size() * 3 * plane];
     for (int i = 0; i < images.size(); i++) {
-      float[] px = InputPreprocessing.atModelSize(images.get(i), side, side).planes();
-      int base = i * 3 * plane;
-      for (int j = 0; j < px.length; j++) {
-        data[base + j] = px[j] * 2f - 1f; // the model's normalisation: [0,1] -> [-1,1]
-      }
+      InputPreprocessing.atModelSize(images.get(i), side, side).copyPlanesTo(data, i * 3 * plane);
+    }
+    for (int j = 0; j < data.length; j++) {
+      data[j] = data[j] * 2f - 1f; // the model's normalisation: [0,1] -> [-1,1]
     }
     return run(new ModelBatch(images.size(), data, side, kinds));
   }

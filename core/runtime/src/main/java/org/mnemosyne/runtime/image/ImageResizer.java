@@ -3,8 +3,13 @@ package org.mnemosyne.runtime.image;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.awt.image.ComponentSampleModel;
+import java.awt.image.DataBuffer;
 import java.awt.image.DataBufferByte;
 import java.awt.image.DataBufferInt;
+import java.awt.image.SampleModel;
+import java.awt.image.SinglePixelPackedSampleModel;
+import java.awt.image.WritableRaster;
 import org.mnemosyne.api.image.RgbImage;
 
 /**
@@ -12,68 +17,110 @@ import org.mnemosyne.api.image.RgbImage;
  * would cut off the edges of paintings and misalign explanation maps: it is stretched to exactly
  * {@code width} x {@code height}. Resampling is separable: area averaging along an axis that
  * shrinks (no aliasing), linear interpolation along an axis that grows. Alpha is composited over
- * white. Common decoder outputs (3-byte BGR, int RGB, 8-bit grey) are read straight from their
- * rasters; other types are converted first. Thread-safe.
+ * white. Common decoder outputs (3-byte BGR, int RGB, 8-bit grey, also as sub-images) are read
+ * straight from their rasters; other types are converted first. Thread-safe.
+ *
+ * <p>The arithmetic, which every caller relies on (the embeddings in the database included): for
+ * each output row, the float sum over its source rows, in order, of {@code weight * sample} at
+ * every source column (the vertical pass); then for each output pixel and channel the float sum
+ * over its source columns, in order, of {@code weight * vertical sum} (the horizontal pass);
+ * divided by 255 and clamped to [0, 1]. The vertical pass runs along whole contiguous rows, with
+ * SIMD where the JVM has the Vector API ({@link RowKernels}); both kernels give the same floats bit
+ * for bit ({@code ImageResizerTest} checks the whole resize against a plain per-pixel
+ * implementation of the definition above).
+ *
+ * <p>Until 2026-11-26 the horizontal pass came first (over every source row). Both orders compute
+ * the same averages; only float rounding differs, by at most a few units in the last place (the
+ * largest difference on all sample images is recorded in docs/BENCHMARKS.md, "Model runtime").
+ * Doing the vertical pass first filters 224 rows along x instead of every source row and lets
+ * contiguous rows use SIMD.
  */
 public final class ImageResizer {
   private ImageResizer() {}
 
+  /**
+   * Which vertical-pass kernel runs: {@code simd-512}, {@code simd-256} or {@code scalar} (for logs
+   * and benchmarks; the results are the same).
+   */
+  public static String rowKernel() {
+    return RowKernels.describe();
+  }
+
   /** Resizes and converts to an {@link RgbImage}. */
   public static RgbImage toRgb(BufferedImage image, int width, int height) {
+    return RgbImage.ofPlanes(width, height, planes(image, width, height));
+  }
+
+  /**
+   * The resized image as planar values in [0, 1] (all red, then all green, then all blue, each
+   * row-major), in a new array.
+   */
+  static float[] planes(BufferedImage image, int width, int height) {
     if (width <= 0 || height <= 0) {
       throw new IllegalArgumentException("target size must be positive");
     }
-    BufferedImage src = readable(image);
-    int w = src.getWidth();
-    int h = src.getHeight();
-    Pixels px = pixels(src); // h rows of w pixels, 8 bits per channel, read in place if possible
-    byte[] data = px.data;
-    int stride = px.stride;
-    Resampling xs = Resampling.of(w, width);
-    Resampling ys = Resampling.of(h, height);
-    // Horizontal pass: h rows of width*3.
-    float[] horizontal = new float[h * width * 3];
-    for (int y = 0; y < h; y++) {
-      int row = px.offset + y * w * stride;
-      int out = y * width * 3;
-      for (int x = 0; x < width; x++) {
-        float r = 0;
-        float g = 0;
-        float b = 0;
-        for (int k = xs.start[x]; k < xs.start[x + 1]; k++) {
-          int p = row + xs.index[k] * stride;
-          float wt = xs.weight[k];
-          r += wt * (data[p + px.red] & 0xff);
-          g += wt * (data[p + px.green] & 0xff);
-          b += wt * (data[p + px.blue] & 0xff);
-        }
-        horizontal[out + x * 3] = r;
-        horizontal[out + x * 3 + 1] = g;
-        horizontal[out + x * 3 + 2] = b;
-      }
-    }
-    // Vertical pass into planar [0, 1].
+    Source src = Source.of(readable(image));
+    Resampling ys = Resampling.of(src.height, height);
+    Taps xs = Taps.of(Resampling.of(src.width, width), src.stride);
+    float[] column = new float[src.width * src.stride]; // one output row at source width
     int plane = width * height;
     float[] planes = new float[3 * plane];
     for (int y = 0; y < height; y++) {
-      for (int x = 0; x < width; x++) {
-        float r = 0;
-        float g = 0;
-        float b = 0;
-        for (int k = ys.start[y]; k < ys.start[y + 1]; k++) {
-          int p = (ys.index[k] * width + x) * 3;
-          float wt = ys.weight[k];
-          r += wt * horizontal[p];
-          g += wt * horizontal[p + 1];
-          b += wt * horizontal[p + 2];
-        }
-        int i = y * width + x;
-        planes[i] = clamp(r / 255f);
-        planes[plane + i] = clamp(g / 255f);
-        planes[2 * plane + i] = clamp(b / 255f);
+      java.util.Arrays.fill(column, 0f);
+      for (int k = ys.start[y]; k < ys.start[y + 1]; k++) {
+        src.accumulateRow(ys.index[k], ys.weight[k], column);
+      }
+      if (src.grey) {
+        greyRow(column, xs, planes, y * width, plane);
+      } else {
+        colourRow(column, src.red, src.green, src.blue, xs, planes, y * width, plane);
       }
     }
-    return RgbImage.ofPlanes(width, height, planes);
+    return planes;
+  }
+
+  /**
+   * The horizontal pass of one output row: from the vertical sums ({@code column}, interleaved
+   * samples at source width) to the final values at {@code planes[at + x]} (red), {@code + plane}
+   * (green), {@code + 2 * plane} (blue).
+   */
+  private static void colourRow(
+      float[] column, int red, int green, int blue, Taps xs, float[] planes, int at, int plane) {
+    int[] start = xs.start;
+    int[] offset = xs.offset;
+    float[] weight = xs.weight;
+    for (int x = 0; x < xs.outputs; x++) {
+      float r = 0;
+      float g = 0;
+      float b = 0;
+      for (int k = start[x]; k < start[x + 1]; k++) {
+        int p = offset[k];
+        float wt = weight[k];
+        r += wt * column[p + red];
+        g += wt * column[p + green];
+        b += wt * column[p + blue];
+      }
+      planes[at + x] = clamp(r / 255f);
+      planes[plane + at + x] = clamp(g / 255f);
+      planes[2 * plane + at + x] = clamp(b / 255f);
+    }
+  }
+
+  /** {@link #colourRow} for one grey channel: the three planes get the same value. */
+  private static void greyRow(float[] column, Taps xs, float[] planes, int at, int plane) {
+    int[] start = xs.start;
+    int[] offset = xs.offset;
+    float[] weight = xs.weight;
+    for (int x = 0; x < xs.outputs; x++) {
+      float v = 0;
+      for (int k = start[x]; k < start[x + 1]; k++) {
+        v += weight[k] * column[offset[k]];
+      }
+      v = clamp(v / 255f);
+      planes[at + x] = v;
+      planes[plane + at + x] = v;
+      planes[2 * plane + at + x] = v;
+    }
   }
 
   /**
@@ -128,65 +175,129 @@ public final class ImageResizer {
   }
 
   /**
-   * Samples of an image as bytes: pixel i of the image starts at {@code offset + i * stride}, its
-   * channels at {@code red}, {@code green}, {@code blue} from there.
+   * The 8-bit samples of a readable image where they lie in its raster (no copy). Row y's samples
+   * are {@code width * stride} consecutive bytes from {@code origin + y * scanline} (channels at
+   * {@code red}, {@code green}, {@code blue} within each pixel's {@code stride}), or packed
+   * 0xRRGGBB ints, which {@link #accumulateRow} unpacks to stride 3.
    */
-  private record Pixels(byte[] data, int offset, int stride, int red, int green, int blue) {}
+  private static final class Source {
+    final int width;
+    final int height;
+    final int stride;
+    final int red;
+    final int green;
+    final int blue;
+    final boolean grey;
+    private final byte[] bytes;
+    private final int[] ints;
+    private final int origin;
+    private final int scanline;
 
-  /** The image's own raster where its layout allows (no copy), else an RGB copy. */
-  private static Pixels pixels(BufferedImage img) {
-    int n = img.getWidth() * img.getHeight();
-    boolean untranslated =
-        img.getRaster().getSampleModelTranslateX() == 0
-            && img.getRaster().getSampleModelTranslateY() == 0;
-    switch (img.getType()) {
-      case BufferedImage.TYPE_3BYTE_BGR -> {
-        byte[] bgr = ((DataBufferByte) img.getRaster().getDataBuffer()).getData();
-        int offset = img.getRaster().getDataBuffer().getOffset();
-        if (!untranslated || bgr.length - offset < 3 * n) {
-          return pixels(copyOf(img));
-        }
-        return new Pixels(bgr, offset, 3, 2, 1, 0);
+    private Source(
+        BufferedImage img,
+        byte[] bytes,
+        int[] ints,
+        int origin,
+        int scanline,
+        int stride,
+        int red,
+        int green,
+        int blue) {
+      this.width = img.getWidth();
+      this.height = img.getHeight();
+      this.bytes = bytes;
+      this.ints = ints;
+      this.origin = origin;
+      this.scanline = scanline;
+      this.stride = stride;
+      this.red = red;
+      this.green = green;
+      this.blue = blue;
+      this.grey = stride == 1;
+    }
+
+    static Source of(BufferedImage img) {
+      WritableRaster raster = img.getRaster();
+      SampleModel sm = raster.getSampleModel();
+      DataBuffer db = raster.getDataBuffer();
+      int tx = -raster.getSampleModelTranslateX();
+      int ty = -raster.getSampleModelTranslateY();
+      int type = img.getType();
+      if ((type == BufferedImage.TYPE_3BYTE_BGR || type == BufferedImage.TYPE_BYTE_GRAY)
+          && sm instanceof ComponentSampleModel csm
+          && db instanceof DataBufferByte data
+          && db.getNumBanks() == 1
+          && csm.getPixelStride() == csm.getNumBands()) {
+        int[] bands = csm.getBandOffsets(); // R, G, B order (or the one grey band)
+        int stride = csm.getPixelStride();
+        int origin = db.getOffset() + ty * csm.getScanlineStride() + tx * stride;
+        return stride == 1
+            ? new Source(
+                img, data.getData(), null, origin + bands[0], csm.getScanlineStride(), 1, 0, 0, 0)
+            : new Source(
+                img,
+                data.getData(),
+                null,
+                origin,
+                csm.getScanlineStride(),
+                stride,
+                bands[0],
+                bands[1],
+                bands[2]);
       }
-      case BufferedImage.TYPE_BYTE_GRAY -> {
-        byte[] grey = ((DataBufferByte) img.getRaster().getDataBuffer()).getData();
-        int offset = img.getRaster().getDataBuffer().getOffset();
-        if (!untranslated || grey.length - offset < n) {
-          return pixels(copyOf(img));
-        }
-        return new Pixels(grey, offset, 1, 0, 0, 0);
+      if (type == BufferedImage.TYPE_INT_RGB
+          && sm instanceof SinglePixelPackedSampleModel sppm
+          && db instanceof DataBufferInt data
+          && db.getNumBanks() == 1) {
+        int origin = db.getOffset() + ty * sppm.getScanlineStride() + tx;
+        return new Source(img, null, data.getData(), origin, sppm.getScanlineStride(), 3, 0, 1, 2);
       }
-      default -> {
-        int[] rgb =
-            img.getRaster().getDataBuffer() instanceof DataBufferInt dbi
-                    && dbi.getData().length == n
-                    && untranslated
-                ? dbi.getData()
-                : img.getRGB(0, 0, img.getWidth(), img.getHeight(), null, 0, img.getWidth());
-        byte[] out = new byte[3 * n];
-        for (int i = 0; i < n; i++) {
-          int p = rgb[i];
-          out[3 * i] = (byte) (p >> 16);
-          out[3 * i + 1] = (byte) (p >> 8);
-          out[3 * i + 2] = (byte) p;
+      // Unusual layouts: one packed copy.
+      int w = img.getWidth();
+      int[] rgb = img.getRGB(0, 0, w, img.getHeight(), null, 0, w);
+      return new Source(img, null, rgb, 0, w, 3, 0, 1, 2);
+    }
+
+    /** {@code column[i] += wt * sample i of row y}, for all {@code width * stride} samples. */
+    void accumulateRow(int y, float wt, float[] column) {
+      int row = origin + y * scanline;
+      if (ints == null) {
+        RowKernels.accumulate(bytes, row, wt, column, column.length);
+      } else {
+        for (int x = 0; x < width; x++) {
+          int p = ints[row + x];
+          column[3 * x] += wt * ((p >> 16) & 0xff);
+          column[3 * x + 1] += wt * ((p >> 8) & 0xff);
+          column[3 * x + 2] += wt * (p & 0xff);
         }
-        return new Pixels(out, 0, 3, 0, 1, 2);
       }
     }
   }
 
-  private static BufferedImage copyOf(BufferedImage img) {
-    BufferedImage rgb =
-        new BufferedImage(img.getWidth(), img.getHeight(), BufferedImage.TYPE_INT_RGB);
-    rgb.setRGB(
-        0,
-        0,
-        img.getWidth(),
-        img.getHeight(),
-        img.getRGB(0, 0, img.getWidth(), img.getHeight(), null, 0, img.getWidth()),
-        0,
-        img.getWidth());
-    return rgb;
+  /**
+   * One horizontal {@link Resampling} with its source indices as array offsets within a row ({@code
+   * index * pixelStride}).
+   */
+  private static final class Taps {
+    final int outputs;
+    final int[] start;
+    final int[] offset;
+    final float[] weight;
+
+    private Taps(int outputs, int[] start, int[] offset, float[] weight) {
+      this.outputs = outputs;
+      this.start = start;
+      this.offset = offset;
+      this.weight = weight;
+    }
+
+    static Taps of(Resampling r, int stride) {
+      int[] offset = new int[r.index.length];
+      for (int k = 0; k < offset.length; k++) {
+        offset[k] = r.index[k] * stride;
+      }
+      return new Taps(r.start.length - 1, r.start, offset, r.weight);
+    }
   }
 
   /**
@@ -206,40 +317,37 @@ public final class ImageResizer {
 
     static Resampling of(int from, int to) {
       int[] start = new int[to + 1];
-      java.util.List<Integer> idx = new java.util.ArrayList<>();
-      java.util.List<Float> wts = new java.util.ArrayList<>();
       double scale = (double) from / to;
+      // At most ceil(scale) + 1 source pixels per output when shrinking, 2 when growing.
+      int most = scale >= 1 ? (int) Math.ceil(scale) + 1 : 2;
+      int[] index = new int[to * most];
+      float[] weight = new float[to * most];
+      int n = 0;
       for (int i = 0; i < to; i++) {
-        start[i] = idx.size();
+        start[i] = n;
         if (scale >= 1) { // shrink: average the source interval [i*scale, (i+1)*scale)
           double a = i * scale;
           double b = (i + 1) * scale;
           for (int s = (int) Math.floor(a); s < Math.min(from, (int) Math.ceil(b)); s++) {
             double cover = Math.min(b, s + 1) - Math.max(a, s);
             if (cover > 1e-9) {
-              idx.add(s);
-              wts.add((float) (cover / scale));
+              index[n] = s;
+              weight[n++] = (float) (cover / scale);
             }
           }
         } else { // grow: linear interpolation between pixel centres
           double c = (i + 0.5) * scale - 0.5;
           int s0 = (int) Math.floor(c);
           double f = c - s0;
-          int lo = Math.max(0, Math.min(from - 1, s0));
-          int hi = Math.max(0, Math.min(from - 1, s0 + 1));
-          idx.add(lo);
-          wts.add((float) (1 - f));
-          idx.add(hi);
-          wts.add((float) f);
+          index[n] = Math.max(0, Math.min(from - 1, s0));
+          weight[n++] = (float) (1 - f);
+          index[n] = Math.max(0, Math.min(from - 1, s0 + 1));
+          weight[n++] = (float) f;
         }
       }
-      start[to] = idx.size();
-      int[] index = idx.stream().mapToInt(Integer::intValue).toArray();
-      float[] weight = new float[wts.size()];
-      for (int k = 0; k < weight.length; k++) {
-        weight[k] = wts.get(k);
-      }
-      return new Resampling(start, index, weight);
+      start[to] = n;
+      return new Resampling(
+          start, java.util.Arrays.copyOf(index, n), java.util.Arrays.copyOf(weight, n));
     }
   }
 }
