@@ -119,30 +119,46 @@ class PortalIT {
   }
 
   @Test
-  void embedsATestPhotoExactlyAsTheLibraryDoes() throws Exception {
+  void embedsATestPhotoExactlyAsTheImportDoes() throws Exception {
     byte[] cat = Files.readAllBytes(SHARED.resolve("data/testimages/cat.bmp"));
-    HttpResponse<String> r =
-        HTTP.send(
-            HttpRequest.newBuilder(base().resolve("api/embeddings"))
-                .header("Content-Type", "image/bmp")
-                .timeout(Duration.ofSeconds(120))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(cat))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertEquals(200, r.statusCode(), r.body());
-    JsonObject e = json(r.body());
-    assertEquals("mobilenet_v2_1.0_224", e.getString("model"));
-    JsonArray vector = e.getJsonArray("vector");
-    assertEquals(1280, vector.size());
+    // and a large copy, which the decoder subsamples on the way in, on every path alike
+    java.awt.image.BufferedImage small = new ImageDecoder().decode(cat);
+    java.awt.image.BufferedImage large =
+        new java.awt.image.BufferedImage(
+            small.getWidth() * 4, small.getHeight() * 4, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    java.awt.Graphics2D g = large.createGraphics();
+    g.setRenderingHint(
+        java.awt.RenderingHints.KEY_INTERPOLATION,
+        java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+    g.drawImage(small, 0, 0, large.getWidth(), large.getHeight(), null);
+    g.dispose();
+    java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+    javax.imageio.ImageIO.write(large, "png", png);
+    for (byte[] image : List.of(cat, png.toByteArray())) {
+      HttpResponse<String> r =
+          HTTP.send(
+              HttpRequest.newBuilder(base().resolve("api/embeddings"))
+                  .header("Content-Type", image == cat ? "image/bmp" : "image/png")
+                  .timeout(Duration.ofSeconds(120))
+                  .POST(HttpRequest.BodyPublishers.ofByteArray(image))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, r.statusCode(), r.body());
+      JsonObject e = json(r.body());
+      assertEquals("mobilenet_v2_1.0_224", e.getString("model"));
+      JsonArray vector = e.getJsonArray("vector");
+      assertEquals(1280, vector.size());
 
-    float[] local = embedLocally(cat);
-    double norm = 0;
-    for (int i = 0; i < local.length; i++) {
-      double served = vector.getJsonNumber(i).doubleValue();
-      norm += served * served;
-      assertEquals(local[i], served, 1e-5, "component " + i);
+      float[] local = embedLocally(image);
+      double norm = 0;
+      for (int i = 0; i < local.length; i++) {
+        double served = vector.getJsonNumber(i).doubleValue();
+        norm += served * served;
+        assertEquals(
+            local[i], served, 1e-5, "component " + i + " of a " + image.length + " B image");
+      }
+      assertEquals(1.0, norm, 1e-4);
     }
-    assertEquals(1.0, norm, 1e-4);
 
     JsonObject model = json(get("api/info").body()).getJsonObject("model");
     assertEquals("loaded", model.getString("status"));
@@ -178,9 +194,10 @@ class PortalIT {
             .orElseThrow());
   }
 
+  /** The embedding an import stores for these bytes (BatchEmbedder's decode and resize). */
   private static float[] embedLocally(byte[] bytes) {
     return LocalModel.model()
-        .embed(List.of(ImageResizer.toRgb(new ImageDecoder().decode(bytes), 224, 224)))
+        .embed(List.of(ImageResizer.toRgb(new ImageDecoder().decode(bytes, 224, 224), 224, 224)))
         .get(0)
         .vector();
   }

@@ -70,11 +70,24 @@ public class ModelService {
    * @throws org.mnemosyne.runtime.image.ImageDecodingException if the bytes are not a usable image
    */
   public Embedding embed(byte[] imageBytes) {
-    return embed(decode(imageBytes));
+    return embed(decodeForModel(imageBytes));
   }
 
   /**
-   * Decodes untrusted image bytes (bounded pixel count, EXIF orientation applied).
+   * Decodes untrusted image bytes for the model's input exactly as an import does: a large image is
+   * subsampled while decoding (never below twice the input size), so an uploaded file gets the
+   * vector the same file gets when imported.
+   *
+   * @throws org.mnemosyne.runtime.image.ImageDecodingException if the bytes are not a usable image
+   */
+  public BufferedImage decodeForModel(byte[] imageBytes) {
+    ModelInfo info = model().info();
+    return decoder.decode(imageBytes, info.inputWidth(), info.inputHeight());
+  }
+
+  /**
+   * Decodes untrusted image bytes at full size (bounded pixel count, EXIF orientation applied), for
+   * a detail to be cut out of.
    *
    * @throws org.mnemosyne.runtime.image.ImageDecodingException if the bytes are not a usable image
    */

@@ -19,7 +19,6 @@ import org.mnemosyne.api.index.FacetType;
 import org.mnemosyne.api.index.Hit;
 import org.mnemosyne.api.index.SearchResult;
 import org.mnemosyne.db.catalog.ItemRecord;
-import org.mnemosyne.runtime.image.Region;
 import org.mnemosyne.runtime.search.FacetCounts;
 import org.mnemosyne.web.platform.Database;
 import org.mnemosyne.web.platform.ModelService;
@@ -301,11 +300,11 @@ public class SearchService {
     } else {
       byte[] bytes =
           item.isPresent() ? images.original(item.get()) : uploads.read(r.upload().get());
-      BufferedImage image = models.decode(bytes);
-      if (r.region().isPresent()) {
-        Region region = r.region().get();
-        image = region.crop(image);
-      }
+      // the whole image as an import decodes it; a detail from the full-size image
+      BufferedImage image =
+          r.region().isPresent()
+              ? r.region().get().crop(models.decode(bytes))
+              : models.decodeForModel(bytes);
       v = models.embed(image).vector();
     }
     synchronized (queryVectors) {
