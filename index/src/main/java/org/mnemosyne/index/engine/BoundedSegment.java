@@ -57,12 +57,13 @@ import org.mnemosyne.index.vector.TopHits;
  * 8-bit codes are zero (ReLU features), the segment also keeps them transposed in blocks of 16
  * items in the segment's <em>input</em> order ({@link BlockCodes}), where the local vectors of one
  * item and the items of one facet value tend to be contiguous. One kernel call bounds 16 items from
- * the query's non-zero dimensions only. Before the modes above (except postings-scan) the planner
- * counts the blocks the matches occupy; if they fill them densely enough for the sparse block
- * kernel to beat the row kernel ({@link #blockWorthIt}), <b>postings-block-scan</b> runs: the 8-bit
- * bound of every match (block kernel for dense blocks, row kernel for the rest), then exact scores
- * for the k highest bounds and every other bound that reaches the k-th best score, as in
- * postings-code-scan.
+ * the query's non-zero dimensions only. Before the modes above, with more than {@code
+ * postingsMaximum} matches (below, the fixed cost of mapping the matches to blocks, O(n / 64), does
+ * not pay: measured at 147 matches), the planner counts the blocks the matches occupy; if they fill
+ * them densely enough for the sparse block kernel to beat the row kernel ({@link #blockWorthIt}),
+ * <b>postings-block-scan</b> runs: the 8-bit bound of every match (block kernel for dense blocks,
+ * row kernel for the rest), then exact scores for the k highest bounds and every other bound that
+ * reaches the k-th best score, as in postings-code-scan.
  *
  * <p>Every mode is exact: an item or node is skipped only when an upper bound on its canonical
  * score is strictly below the k-th best canonical score already found, and every reported score is
@@ -90,10 +91,11 @@ final class BoundedSegment extends Segment {
 
   /**
    * Cost of the sparse block kernel per non-zero query dimension, in units of the row kernel's cost
-   * per dimension (16 rows × 1 / 16 per dimension, measured: a block call with q non-zero
-   * dimensions costs about as much as {@code 20 q / d} row bounds).
+   * per dimension: a block call with {@code q} non-zero dimensions costs about as much as {@code 80
+   * q / d} row bounds (measured on the realistic local features: ~8 ns per dimension, one cache
+   * line, against ~120 ns for a 1280-byte row bound).
    */
-  static final int BLOCK_COST = 20;
+  static final int BLOCK_COST = 80;
 
   /** Principal directions kept for prefix bounds: two checkpoints of 64. */
   static final int HEADS = 128;
@@ -206,7 +208,10 @@ final class BoundedSegment extends Segment {
       return;
     }
     Plan plan = plan(query, m, hits.k());
-    if (plan != Plan.EXACT && blocks != null && blockScan(query, m, hits, stats)) {
+    if (plan != Plan.EXACT
+        && blocks != null
+        && m > options.postingsMaximum()
+        && blockScan(query, m, hits, stats)) {
       return;
     }
     switch (plan) {
@@ -340,13 +345,8 @@ final class BoundedSegment extends Segment {
     long[] bits = inputPositions(query);
     long occupied = 0;
     for (long w : bits) {
-      if (w == 0) {
-        continue;
-      }
-      for (int g = 0; g < 64; g += BlockCodes.ROWS) {
-        if (((w >>> g) & 0xFFFF) != 0) {
-          occupied++;
-        }
+      if (w != 0) {
+        occupied++;
       }
     }
     if (!blockWorthIt(m, (int) Math.min(Integer.MAX_VALUE, occupied * count))) {
@@ -360,32 +360,27 @@ final class BoundedSegment extends Segment {
     int restCount = 0;
     int n = 0;
     for (int w = 0; w < bits.length; w++) {
-      if (bits[w] == 0) {
+      long group = bits[w]; // one block of 64 positions
+      if (group == 0) {
         continue;
       }
-      for (int g = 0; g < 64; g += BlockCodes.ROWS) {
-        int group = (int) ((bits[w] >>> g) & 0xFFFF);
-        if (group == 0) {
-          continue;
-        }
-        int first = w * 64 + g;
-        boolean block = blockWorthIt(Integer.bitCount(group), count);
+      int first = w * 64;
+      boolean block = blockWorthIt(Long.bitCount(group), count);
+      if (block) {
+        blocks.approximate(values, dims, count, w, raw);
+        stats.nodesVisited++;
+      }
+      while (group != 0) {
+        int r = Long.numberOfTrailingZeros(group);
+        group &= group - 1;
+        int o = blocks.row(first + r);
+        ordinals[n] = o;
         if (block) {
-          blocks.approximate(values, dims, count, first / BlockCodes.ROWS, raw);
-          stats.nodesVisited++;
+          bounds[n] = codes.bound(raw[r], qn, o);
+        } else {
+          rest[restCount++] = n;
         }
-        while (group != 0) {
-          int r = Integer.numberOfTrailingZeros(group);
-          group &= group - 1;
-          int o = blocks.row(first + r);
-          ordinals[n] = o;
-          if (block) {
-            bounds[n] = codes.bound(raw[r], qn, o);
-          } else {
-            rest[restCount++] = n;
-          }
-          n++;
-        }
+        n++;
       }
     }
     float[] four = new float[4];

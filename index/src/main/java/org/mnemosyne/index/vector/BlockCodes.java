@@ -16,7 +16,7 @@ package org.mnemosyne.index.vector;
  */
 public final class BlockCodes {
   /** Rows per block. */
-  public static final int ROWS = 16;
+  public static final int ROWS = 64;
 
   private final int dimension;
   private final int[] rows;

@@ -52,7 +52,7 @@ final class ScalarKernels {
     for (int r = 0; r < BlockCodes.ROWS; r++) {
       float s = 0;
       for (int t = 0; t < count; t++) {
-        s = Math.fma(values[t], block[base + (dims[t] << 4) + r], s);
+        s = Math.fma(values[t], block[base + dims[t] * BlockCodes.ROWS + r], s);
       }
       out[r] = s;
     }

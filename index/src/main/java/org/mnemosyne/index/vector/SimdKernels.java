@@ -261,35 +261,41 @@ final class SimdKernels {
 
   /** {@code L} signed bytes from {@code offset} as floats. */
   /**
-   * Approximate scores of the 16 rows of one transposed code block ({@link BlockCodes}): {@code
-   * out[r] = sum_t values[t] * block[dims[t] * 16 + r]} over the query's {@code count} non-zero
-   * dimensions, four accumulators of 16 lanes (any summation order is allowed for approximate
-   * scores). Only for 16 lanes; see {@link #blockApplies}.
+   * Approximate scores of the 64 rows of one transposed code block ({@link BlockCodes}): {@code
+   * out[r] = sum_t values[t] * block[(dims[t] << 6) + r]} over the query's {@code count} non-zero
+   * dimensions (each dimension's 64 codes are one cache line); two accumulators per 16 lanes (any
+   * summation order is allowed for approximate scores). Only for 16 lanes; see {@link
+   * #blockApplies}. {@code count} must be a multiple of 4 (the caller pads with value 0 at
+   * dimension 0).
    */
   static void blockApprox(
       float[] values, int[] dims, int count, byte[] block, int base, float[] out) {
-    // Eight accumulators: long enough for the loads of eight dimensions to overlap, and a method
-    // larger than the inlining limit, so that it compiles as its own root (see the class comment).
     FloatVector a0 = FloatVector.zero(F);
     FloatVector a1 = a0;
     FloatVector a2 = a0;
     FloatVector a3 = a0;
-    FloatVector a4 = a0;
-    FloatVector a5 = a0;
-    FloatVector a6 = a0;
-    FloatVector a7 = a0;
-    for (int t = 0; t < count; t += 8) {
-      a0 = widen(block, base + (dims[t] << 4)).fma(FloatVector.broadcast(F, values[t]), a0);
-      a1 = widen(block, base + (dims[t + 1] << 4)).fma(FloatVector.broadcast(F, values[t + 1]), a1);
-      a2 = widen(block, base + (dims[t + 2] << 4)).fma(FloatVector.broadcast(F, values[t + 2]), a2);
-      a3 = widen(block, base + (dims[t + 3] << 4)).fma(FloatVector.broadcast(F, values[t + 3]), a3);
-      a4 = widen(block, base + (dims[t + 4] << 4)).fma(FloatVector.broadcast(F, values[t + 4]), a4);
-      a5 = widen(block, base + (dims[t + 5] << 4)).fma(FloatVector.broadcast(F, values[t + 5]), a5);
-      a6 = widen(block, base + (dims[t + 6] << 4)).fma(FloatVector.broadcast(F, values[t + 6]), a6);
-      a7 = widen(block, base + (dims[t + 7] << 4)).fma(FloatVector.broadcast(F, values[t + 7]), a7);
+    FloatVector b0 = a0;
+    FloatVector b1 = a0;
+    FloatVector b2 = a0;
+    FloatVector b3 = a0;
+    for (int t = 0; t < count; t += 2) {
+      int o = base + (dims[t] << 6);
+      FloatVector v = FloatVector.broadcast(F, values[t]);
+      a0 = widen(block, o).fma(v, a0);
+      a1 = widen(block, o + 16).fma(v, a1);
+      a2 = widen(block, o + 32).fma(v, a2);
+      a3 = widen(block, o + 48).fma(v, a3);
+      int p = base + (dims[t + 1] << 6);
+      FloatVector w = FloatVector.broadcast(F, values[t + 1]);
+      b0 = widen(block, p).fma(w, b0);
+      b1 = widen(block, p + 16).fma(w, b1);
+      b2 = widen(block, p + 32).fma(w, b2);
+      b3 = widen(block, p + 48).fma(w, b3);
     }
-    // The caller pads the query to a multiple of 8 with value 0 at dimension 0.
-    a0.add(a1).add(a2.add(a3)).add(a4.add(a5).add(a6.add(a7))).intoArray(out, 0);
+    a0.add(b0).intoArray(out, 0);
+    a1.add(b1).intoArray(out, 16);
+    a2.add(b2).intoArray(out, 32);
+    a3.add(b3).intoArray(out, 48);
   }
 
   /** Whether {@link #blockApprox} runs on this machine (16 float lanes). */

@@ -58,7 +58,7 @@ class BlockCodesTest {
     Random rnd = new Random(11);
     for (int d : new int[] {1, 3, 15, 16, 17, 64, 200, 1280}) {
       for (boolean sparse : new boolean[] {true, false}) {
-        int n = 16 * 5 + rnd.nextInt(16) + 1;
+        int n = BlockCodes.ROWS * 2 + rnd.nextInt(BlockCodes.ROWS) + 1;
         float[] x = vectors(n, d, sparse, rnd);
         QuantizedVectors codes = QuantizedVectors.quantize(x, n, d);
         int[] rows = new int[n];
