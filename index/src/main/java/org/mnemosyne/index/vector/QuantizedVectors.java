@@ -24,13 +24,16 @@ public final class QuantizedVectors {
   private final byte[] codes;
   private final float[] scales;
   private final float[] slacks;
+  private final long zeroCodes;
 
-  private QuantizedVectors(int dimension, byte[] codes, float[] scales, float[] slacks) {
+  private QuantizedVectors(
+      int dimension, byte[] codes, float[] scales, float[] slacks, long zeroCodes) {
     this.dimension = dimension;
     this.padded = paddedLength(dimension);
     this.codes = codes;
     this.scales = scales;
     this.slacks = slacks;
+    this.zeroCodes = zeroCodes;
   }
 
   /** Number of 64-dimension blocks for vectors of length {@code d}. */
@@ -58,6 +61,7 @@ public final class QuantizedVectors {
     float[] scales = new float[n];
     float[] slacks = new float[n];
     double gamma = DotProduct.gamma(padded);
+    long zeros = 0;
     for (int i = 0; i < n; i++) {
       int base = i * d;
       float max = 0;
@@ -78,6 +82,9 @@ public final class QuantizedVectors {
         double r = vectors[base + j] - (double) s * c;
         err2 += r * r;
         codes[cbase + j] = (byte) c;
+        if (c == 0) {
+          zeros++;
+        }
       }
       double err = Math.sqrt(err2);
       double norm = Math.sqrt(norm2);
@@ -87,12 +94,34 @@ public final class QuantizedVectors {
       scales[i] = s;
       slacks[i] = Math.nextUp((float) total);
     }
-    return new QuantizedVectors(d, codes, scales, slacks);
+    return new QuantizedVectors(d, codes, scales, slacks, zeros);
   }
 
   /** Vector length. */
   public int dimension() {
     return dimension;
+  }
+
+  /**
+   * The fraction of codes (of the {@code n * d} real dimensions) that are zero: high for sparse
+   * data such as ReLU features, near zero for dense embeddings; 0 when empty.
+   */
+  public double zeroFraction() {
+    long total = (long) size() * dimension;
+    return total == 0 ? 0 : (double) zeroCodes / total;
+  }
+
+  /** The code of item {@code item} in dimension {@code j}. */
+  byte code(int item, int j) {
+    return codes[item * padded + j];
+  }
+
+  /**
+   * The upper bound of item {@code item} from its raw approximate score {@code q·c} computed in any
+   * summation order (see {@link #upperBound}).
+   */
+  public float bound(float raw, float queryNorm, int item) {
+    return scales[item] * raw + queryNorm * slacks[item] * 1.000001f;
   }
 
   /** Number of items. */

@@ -45,4 +45,16 @@ final class ScalarKernels {
     }
     return s;
   }
+
+  /** Reference for {@link SimdKernels#blockApprox}: 16 rows of a transposed code block. */
+  static void blockApprox(
+      float[] values, int[] dims, int count, byte[] block, int base, float[] out) {
+    for (int r = 0; r < BlockCodes.ROWS; r++) {
+      float s = 0;
+      for (int t = 0; t < count; t++) {
+        s = Math.fma(values[t], block[base + dims[t] * BlockCodes.ROWS + r], s);
+      }
+      out[r] = s;
+    }
+  }
 }

@@ -260,6 +260,49 @@ final class SimdKernels {
   }
 
   /** {@code L} signed bytes from {@code offset} as floats. */
+  /**
+   * Approximate scores of the 64 rows of one transposed code block ({@link BlockCodes}): {@code
+   * out[r] = sum_t values[t] * block[(dims[t] << 6) + r]} over the query's {@code count} non-zero
+   * dimensions (each dimension's 64 codes are one cache line); two accumulators per 16 lanes (any
+   * summation order is allowed for approximate scores). Only for 16 lanes; see {@link
+   * #blockApplies}. {@code count} must be a multiple of 4 (the caller pads with value 0 at
+   * dimension 0).
+   */
+  static void blockApprox(
+      float[] values, int[] dims, int count, byte[] block, int base, float[] out) {
+    FloatVector a0 = FloatVector.zero(F);
+    FloatVector a1 = a0;
+    FloatVector a2 = a0;
+    FloatVector a3 = a0;
+    FloatVector b0 = a0;
+    FloatVector b1 = a0;
+    FloatVector b2 = a0;
+    FloatVector b3 = a0;
+    for (int t = 0; t < count; t += 2) {
+      int o = base + (dims[t] << 6);
+      FloatVector v = FloatVector.broadcast(F, values[t]);
+      a0 = widen(block, o).fma(v, a0);
+      a1 = widen(block, o + 16).fma(v, a1);
+      a2 = widen(block, o + 32).fma(v, a2);
+      a3 = widen(block, o + 48).fma(v, a3);
+      int p = base + (dims[t + 1] << 6);
+      FloatVector w = FloatVector.broadcast(F, values[t + 1]);
+      b0 = widen(block, p).fma(w, b0);
+      b1 = widen(block, p + 16).fma(w, b1);
+      b2 = widen(block, p + 32).fma(w, b2);
+      b3 = widen(block, p + 48).fma(w, b3);
+    }
+    a0.add(b0).intoArray(out, 0);
+    a1.add(b1).intoArray(out, 16);
+    a2.add(b2).intoArray(out, 32);
+    a3.add(b3).intoArray(out, 48);
+  }
+
+  /** Whether {@link #blockApprox} runs on this machine (16 float lanes). */
+  static boolean blockApplies() {
+    return L == 16;
+  }
+
   private static FloatVector widen(byte[] codes, int offset) {
     return (FloatVector) ByteVector.fromArray(B, codes, offset).castShape(F, 0);
   }

@@ -148,4 +148,117 @@ class BoundedScanIndexTest extends ConditionalIndexContract {
       check(index, items, q, scattered, 100);
     }
   }
+
+  /**
+   * Sparse ReLU-like data (about 85 % exact zeros, d = 200: not a multiple of the lanes or of 64,
+   * zero vectors and duplicates included), facets in runs of consecutive items as with the local
+   * vectors of one image: the segment keeps block codes, the planner runs postings-block-scan for
+   * the conditions whose matches fill their blocks, and every answer equals brute force, also after
+   * deletions and a save and load. Dense queries (every dimension non-zero) fall back.
+   */
+  @Test
+  void blockCodesOnSparseDataStayExact() throws Exception {
+    Random rnd = new Random(9);
+    int d = 200;
+    int n = 6000;
+    List<IndexedItem> items = new java.util.ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      float[] v = new float[d];
+      int kind = rnd.nextInt(50);
+      if (kind == 0 && !items.isEmpty()) {
+        v = items.get(rnd.nextInt(items.size())).vector(); // duplicate
+      } else if (kind != 1) { // kind 1: zero vector
+        double norm = 0;
+        int image = i / 49;
+        for (int j = 0; j < d; j++) {
+          // Non-zero in about 15 % of the dimensions, partly shared by the items of one "image".
+          boolean on = new Random(image * 1_000L + j).nextInt(10) < 1 || rnd.nextInt(20) == 0;
+          v[j] = on ? (float) Math.abs(rnd.nextGaussian()) : 0f;
+          norm += v[j] * v[j];
+        }
+        for (int j = 0; j < d && norm > 0; j++) {
+          v[j] = (float) (v[j] / Math.sqrt(norm));
+        }
+      }
+      org.mnemosyne.api.index.ItemFacets.Builder f = org.mnemosyne.api.index.ItemFacets.builder();
+      f.add("culture", "c" + (i / 147) % 25); // runs of 147 consecutive items
+      if (rnd.nextInt(3) == 0) {
+        f.add("medium", "m" + rnd.nextInt(4));
+      }
+      f.add("year", 1400 + (i / 49) % 300);
+      items.add(new IndexedItem(i * 5L + 3 - 2 * (i % 2), v, f.build()));
+    }
+    SegmentedIndex index = (SegmentedIndex) build(items, d, IndexFixtures.SCHEMA);
+    Condition[] conditions = {
+      Condition.ALL,
+      Condition.term("culture", "c3"),
+      Condition.or(Condition.term("culture", "c1"), Condition.term("culture", "c7")),
+      Condition.and(Condition.term("culture", "c2"), Condition.term("medium", "m1")),
+      Condition.term("medium", "m0"),
+      Condition.range("year", 1400., 1420.),
+      Condition.not(Condition.term("culture", "c0"))
+    };
+    int blockScans = 0;
+    for (int t = 0; t < 56; t++) {
+      float[] q = sparseQuery(items, d, rnd, t % 7 == 6);
+      Condition c = conditions[t % conditions.length];
+      int k = new int[] {1, 5, 10, 100}[t % 4];
+      SearchStats stats = new SearchStats();
+      var r = index.search(q, c, k, stats);
+      if (r.mode().equals("postings-block-scan")) {
+        blockScans++;
+        assertEquals(r.matching(), stats.approximateScores(), "every match bounded once");
+        assertTrue(stats.exactScores() < Math.max(4L * k, r.matching()), "bounds spare scores");
+      }
+      if (t % 7 == 6) {
+        assertTrue(!r.mode().equals("postings-block-scan"), "a dense query falls back");
+      }
+      check(index, items, q, c, k);
+    }
+    assertTrue(blockScans >= 20, "block scans: " + blockScans);
+
+    List<IndexedItem> kept = new java.util.ArrayList<>();
+    for (IndexedItem item : items) {
+      if (rnd.nextInt(10) == 0) {
+        index.remove(item.id());
+      } else {
+        kept.add(item);
+      }
+    }
+    for (int t = 0; t < 14; t++) {
+      float[] q = sparseQuery(kept, d, rnd, false);
+      check(index, kept, q, conditions[t % conditions.length], 10);
+    }
+    java.nio.file.Path file = dir.resolve("sparse.bin");
+    index.save(file);
+    SegmentedIndex loaded = (SegmentedIndex) provider().load(context(), file, "test-model", d);
+    for (int t = 0; t < 7; t++) {
+      float[] q = sparseQuery(kept, d, rnd, false);
+      SearchStats stats = new SearchStats();
+      var r = loaded.search(q, conditions[t], 10, stats);
+      assertEquals(index.search(q, conditions[t], 10).hits(), r.hits());
+      check(loaded, kept, q, conditions[t], 10);
+    }
+  }
+
+  /** A unit query near a random item, sparse like the items, or dense (every dimension set). */
+  private static float[] sparseQuery(List<IndexedItem> items, int d, Random rnd, boolean dense) {
+    float[] q = items.get(rnd.nextInt(items.size())).vector().clone();
+    double norm = 0;
+    for (int j = 0; j < d; j++) {
+      if (dense) {
+        q[j] += (float) (0.1 * rnd.nextGaussian() + 0.01);
+      } else if (rnd.nextInt(25) == 0) {
+        q[j] += (float) (0.3 * Math.abs(rnd.nextGaussian()));
+      }
+      norm += q[j] * q[j];
+    }
+    for (int j = 0; j < d && norm > 0; j++) {
+      q[j] = (float) (q[j] / Math.sqrt(norm));
+    }
+    if (norm == 0) {
+      q[0] = 1;
+    }
+    return q;
+  }
 }
