@@ -91,11 +91,7 @@ final class SimdKernels {
             FloatVector.fromArray(F, a, ao + j + 48)
                 .fma(FloatVector.fromArray(F, b, bo + j + 48), a3);
       }
-      FloatVector s = a0.add(a1).add(a2.add(a3));
-      s = s.add(s.rearrange(DOWN8));
-      s = s.add(s.rearrange(DOWN4));
-      s = s.add(s.rearrange(DOWN2));
-      return (s.lane(0) + s.lane(1)) + 0.0f;
+      return reduce16(a0, a1, a2, a3);
     }
     FloatVector b0 = FloatVector.zero(F);
     FloatVector b1 = b0;
@@ -354,26 +350,22 @@ final class SimdKernels {
       t3 = q3.fma(FloatVector.fromArray(F, b, o2 + j + 48), t3);
       u3 = q3.fma(FloatVector.fromArray(F, b, o3 + j + 48), u3);
     }
-    FloatVector r = r0.add(r1).add(r2.add(r3));
-    r = r.add(r.rearrange(DOWN8));
-    r = r.add(r.rearrange(DOWN4));
-    r = r.add(r.rearrange(DOWN2));
-    out[0] = (r.lane(0) + r.lane(1)) + 0.0f;
-    FloatVector s = s0.add(s1).add(s2.add(s3));
+    out[0] = reduce16(r0, r1, r2, r3);
+    out[1] = reduce16(s0, s1, s2, s3);
+    out[2] = reduce16(t0, t1, t2, t3);
+    out[3] = reduce16(u0, u1, u2, u3);
+  }
+
+  /**
+   * The canonical reduction of four 16-lane accumulators to one float, shared by {@link #dotFull}
+   * and {@link #dot4} so that both give the same bits: pairwise sums, then halving lane folds.
+   */
+  private static float reduce16(FloatVector a0, FloatVector a1, FloatVector a2, FloatVector a3) {
+    FloatVector s = a0.add(a1).add(a2.add(a3));
     s = s.add(s.rearrange(DOWN8));
     s = s.add(s.rearrange(DOWN4));
     s = s.add(s.rearrange(DOWN2));
-    out[1] = (s.lane(0) + s.lane(1)) + 0.0f;
-    FloatVector t = t0.add(t1).add(t2.add(t3));
-    t = t.add(t.rearrange(DOWN8));
-    t = t.add(t.rearrange(DOWN4));
-    t = t.add(t.rearrange(DOWN2));
-    out[2] = (t.lane(0) + t.lane(1)) + 0.0f;
-    FloatVector u = u0.add(u1).add(u2.add(u3));
-    u = u.add(u.rearrange(DOWN8));
-    u = u.add(u.rearrange(DOWN4));
-    u = u.add(u.rearrange(DOWN2));
-    out[3] = (u.lane(0) + u.lane(1)) + 0.0f;
+    return (s.lane(0) + s.lane(1)) + 0.0f;
   }
 
   /** Whether {@link #dot4} may be used for vectors of length {@code d}. */
