@@ -32,11 +32,19 @@ public class ModelService {
   @Inject MnemosyneConfig config;
 
   private final ImageDecoder decoder = new ImageDecoder();
-  private EmbeddingModel model;
+  private volatile EmbeddingModel model;
   private String failure;
 
-  /** The model, opening it if needed. */
-  public synchronized EmbeddingModel model() {
+  /**
+   * The model, opening it if needed. Once open it is read without a lock (every search and
+   * explanation request asks for it).
+   */
+  public EmbeddingModel model() {
+    EmbeddingModel open = model;
+    return open != null ? open : openModel();
+  }
+
+  private synchronized EmbeddingModel openModel() {
     if (model == null) {
       if (failure != null) {
         throw new IllegalStateException(failure);
