@@ -54,6 +54,20 @@ final class Browser implements AutoCloseable {
                 org.openqa.selenium.By.cssSelector(css)));
   }
 
+  /**
+   * Clicks an element that loads a new page and waits (up to two minutes) until the new page has
+   * replaced the old one and finished loading: a click does not always block until a form
+   * submission's navigation is done, so a test reading the next page right after a bare click races
+   * it.
+   */
+  void clickAndLoad(org.openqa.selenium.WebElement element) {
+    org.openqa.selenium.WebElement old = driver.findElement(org.openqa.selenium.By.tagName("html"));
+    element.click();
+    new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(120))
+        .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(old));
+    waitForScript("return document.readyState === 'complete'");
+  }
+
   /** Runs a script in the page and returns its result (numbers come back as Long or Double). */
   Object script(String js, Object... args) {
     return ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(js, args);

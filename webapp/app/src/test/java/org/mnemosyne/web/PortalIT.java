@@ -229,7 +229,7 @@ class PortalIT {
       WebDriver d = browser.driver();
       d.get(base().resolve("index.xhtml").toString());
       d.findElement(By.cssSelector("input[type=file]")).sendKeys(text.toString());
-      d.findElement(By.cssSelector("[id$=send]")).click();
+      browser.clickAndLoad(d.findElement(By.cssSelector("[id$=send]")));
       String page = d.findElement(By.tagName("main")).getText();
       assertTrue(page.toLowerCase(java.util.Locale.ROOT).contains("image"), page);
       assertTrue(!page.contains("Exception") && !page.contains("at org."), page);
@@ -268,7 +268,7 @@ class PortalIT {
       assertEquals(2, files.size());
       files.get(0).sendKeys(SHARED.resolve("data/testimages/cat.bmp").toString());
       files.get(1).sendKeys(SHARED.resolve("data/testimages/owl.jpg").toString());
-      d.findElement(By.id("compare:use")).click();
+      browser.clickAndLoad(d.findElement(By.id("compare:use")));
       assertTrue(
           d.getCurrentUrl().contains("upload=") && d.getCurrentUrl().contains("tupload="),
           d.getCurrentUrl());
@@ -767,7 +767,7 @@ class PortalIT {
       org.openqa.selenium.WebElement subject =
           d.findElement(By.xpath("//div[contains(@class,'mn-facet')][h3='Subject']//li[1]"));
       String count = subject.findElement(By.className("mn-count")).getText();
-      subject.findElement(By.className("mn-facet-value")).click();
+      browser.clickAndLoad(subject.findElement(By.className("mn-facet-value")));
       assertTrue(d.getCurrentUrl().contains("c="), d.getCurrentUrl());
       assertTrue(d.findElement(By.id("normalized")).getText().contains("subject:"), "narrowed");
       assertTrue(
@@ -777,7 +777,7 @@ class PortalIT {
       org.openqa.selenium.WebElement input = d.findElement(By.id("c"));
       input.clear();
       input.sendKeys("collection:photos AND (culture:");
-      d.findElement(By.id("apply")).click();
+      browser.clickAndLoad(d.findElement(By.id("apply")));
       String err = d.findElement(By.id("condition-error")).getText();
       assertTrue(err.contains("character") && err.contains("⟨here⟩"), err);
       browser.screenshot("search-condition-error");
@@ -820,7 +820,7 @@ class PortalIT {
           "the page shows what the API answers for that detail");
       d.get(permalink);
       // "why similar?" opens the compare page with both items chosen, and explains them
-      d.findElements(By.cssSelector("#grid .mn-why")).get(0).click();
+      browser.clickAndLoad(d.findElements(By.cssSelector("#grid .mn-why")).get(0));
       assertTrue(
           d.findElement(By.id("chosen-target")).getText().contains(scripted),
           d.findElement(By.id("chosen-target")).getText());
@@ -835,7 +835,7 @@ class PortalIT {
       assertTrue(
           d.findElement(By.id("result-summary")).getText().startsWith("267 matching"),
           d.findElement(By.id("result-summary")).getText());
-      d.findElement(By.id("next")).click();
+      browser.clickAndLoad(d.findElement(By.id("next")));
       assertTrue(d.getCurrentUrl().contains("page=1"));
       browser.screenshot("browse-page");
     } finally {
@@ -1111,7 +1111,7 @@ class PortalIT {
       assertTrue(d.getCurrentUrl().contains("login.xhtml"), d.getCurrentUrl());
       d.findElement(By.id("login:username")).sendKeys("admin");
       d.findElement(By.cssSelector("input[type=password]")).sendKeys("wrong-password-123");
-      d.findElement(By.id("login:signin")).click();
+      browser.clickAndLoad(d.findElement(By.id("login:signin")));
       assertTrue(d.getPageSource().contains("Wrong user name or password"), "refused");
       signIn(browser, "admin", "it-admin-password-0001");
       String collections = d.findElement(By.id("collection-table")).getText();
