@@ -101,13 +101,13 @@ public class ExplanationJobs {
   /**
    * Answers from the cache or starts a job.
    *
-   * @param client who asks (for the per-client limit)
+   * @param asker who asks (for the per-client limit; asked only when a job is started)
    * @throws IllegalArgumentException for a bad request (unknown explainer, unsupported order,
    *     budget above the limit)
    * @throws org.mnemosyne.web.search.NotFoundException if an image does not exist
    * @throws TooBusyException if the queue or the client's share is full
    */
-  public JobStatus submit(ExplainRequest r, String client) {
+  public JobStatus submit(ExplainRequest r, java.util.function.Supplier<String> asker) {
     ExplainerProvider provider = registry.require(ExplainerProvider.class, r.explainer());
     if (!provider.orders().contains(r.order())) {
       throw new IllegalArgumentException(
@@ -139,6 +139,7 @@ public class ExplanationJobs {
     if (hit.isPresent()) {
       return new JobStatus(null, "succeeded", 1, "from the cache", null, hit.get());
     }
+    String client = asker.get();
     JobRepository jobs = new JobRepository(database.tx());
     String subject = "explain:" + key.digest();
     synchronized (this) {

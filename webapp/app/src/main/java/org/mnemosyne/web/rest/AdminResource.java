@@ -1,5 +1,6 @@
 package org.mnemosyne.web.rest;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -29,6 +30,7 @@ import org.mnemosyne.web.security.CurrentUser;
  * and users (403 otherwise). Forms are {@code application/x-www-form-urlencoded}; with the session
  * cookie, changes need the session's CSRF token header.
  */
+@ApplicationScoped
 @Path("admin")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_FORM_URLENCODED)

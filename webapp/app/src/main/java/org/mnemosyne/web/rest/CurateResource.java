@@ -1,5 +1,6 @@
 package org.mnemosyne.web.rest;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -17,6 +18,7 @@ import org.mnemosyne.web.security.CurrentUser;
  * down, within the user's institution where they have one (403 beyond it). With the session cookie,
  * the session's CSRF token header is needed.
  */
+@ApplicationScoped
 @Path("curate")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_FORM_URLENCODED)

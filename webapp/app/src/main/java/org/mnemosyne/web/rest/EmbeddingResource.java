@@ -1,5 +1,6 @@
 package org.mnemosyne.web.rest;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -18,6 +19,7 @@ import org.mnemosyne.web.platform.ModelService;
  * {@code POST /api/embeddings} with an image as the body: the image's embedding under the portal's
  * model. Bodies over {@value #MAX_BYTES} bytes are refused with 413.
  */
+@ApplicationScoped
 @Path("embeddings")
 public class EmbeddingResource {
   /** Largest accepted image, in bytes. */

@@ -1,5 +1,6 @@
 package org.mnemosyne.web.rest;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
@@ -12,7 +13,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -33,12 +33,18 @@ import org.mnemosyne.web.search.NotFoundException;
  * {@code GET /api/explanations/{id}} returns the explanation: parameters, cost, values per segment,
  * segment label maps and, for joint explanations, the interaction matrix.
  */
+@ApplicationScoped
 @Path("")
 @Produces(MediaType.APPLICATION_JSON)
 public class ExplanationResource {
   @Inject ExplanationJobs jobs;
   @Inject ExplanationService explanations;
   @Inject Database database;
+
+  /**
+   * The current request (a proxy), read only when a job is started: a cache hit needs no client.
+   */
+  @Inject HttpServletRequest request;
 
   /**
    * An explainer that can run on the portal's model.
@@ -83,8 +89,7 @@ public class ExplanationResource {
       @FormParam("segmentation") @DefaultValue("grid") String segmentation,
       @FormParam("grid") @DefaultValue("7") int grid,
       @FormParam("budget") @DefaultValue("512") int budget,
-      @FormParam("seed") @DefaultValue("0") long seed,
-      @Context HttpServletRequest request) {
+      @FormParam("seed") @DefaultValue("0") long seed) {
     ExplainRequest r =
         new ExplainRequest(
             ImageRef.of("query", queryItem, queryUpload),
@@ -95,7 +100,7 @@ public class ExplanationResource {
             grid,
             budget,
             seed);
-    JobStatus s = jobs.submit(r, client(request));
+    JobStatus s = jobs.submit(r, () -> client(request));
     return Response.status(s.explanation() != null ? 200 : 202).entity(s).build();
   }
 

@@ -1,5 +1,6 @@
 package org.mnemosyne.web.rest;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -9,6 +10,7 @@ import jakarta.ws.rs.core.Response;
 import org.mnemosyne.web.platform.ServerStartLog;
 
 /** {@code GET /api/health}: 200 when the application and its database answer, 503 otherwise. */
+@ApplicationScoped
 @Path("health")
 public class HealthResource {
   @Inject ServerStartLog starts;

@@ -1,5 +1,6 @@
 package org.mnemosyne.web.rest;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -9,6 +10,7 @@ import org.mnemosyne.web.platform.PortalStatus;
 import org.mnemosyne.web.platform.StatusService;
 
 /** {@code GET /api/info}: version, database, discovered plugins (and problems), model. */
+@ApplicationScoped
 @Path("info")
 public class InfoResource {
   @Inject StatusService status;

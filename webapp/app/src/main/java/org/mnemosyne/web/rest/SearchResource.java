@@ -1,5 +1,6 @@
 package org.mnemosyne.web.rest;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -29,6 +30,7 @@ import org.mnemosyne.web.search.UploadStore;
  * Conditions are the query text of the portal ({@code culture:Dutch AND year:[1600 TO 1700]}); a
  * malformed one answers 400 with the position of the problem.
  */
+@ApplicationScoped
 @Path("")
 @Produces(MediaType.APPLICATION_JSON)
 public class SearchResource {

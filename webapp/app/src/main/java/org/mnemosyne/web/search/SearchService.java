@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicReference;
 import org.mnemosyne.api.index.Condition;
 import org.mnemosyne.api.index.ConditionalIndex;
 import org.mnemosyne.api.index.FacetField;
@@ -22,6 +23,7 @@ import org.mnemosyne.db.catalog.ItemRecord;
 import org.mnemosyne.runtime.search.FacetCounts;
 import org.mnemosyne.web.platform.Database;
 import org.mnemosyne.web.platform.ModelService;
+import org.mnemosyne.web.platform.RecentCache;
 
 /**
  * Conditional search over the collections: the query vector (a stored item vector, or an uploaded
@@ -40,24 +42,14 @@ public class SearchService {
   @Inject UploadStore uploads;
   @Inject ImageService images;
 
-  private final Map<String, float[]> queryVectors =
-      new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
-          return size() > QUERY_CACHE;
-        }
-      };
+  private final RecentCache<String, float[]> queryVectors = new RecentCache<>(QUERY_CACHE);
 
   /** Items for display, kept while the index snapshot they were read under is current. */
-  private final Map<Long, ItemRecord> items =
-      new LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Long, ItemRecord> eldest) {
-          return size() > ITEM_CACHE;
-        }
-      };
+  private final AtomicReference<ItemGeneration> items =
+      new AtomicReference<>(new ItemGeneration("", new RecentCache<>(ITEM_CACHE)));
 
-  private String itemsFingerprint = "";
+  /** The cached items read under one index snapshot (named by its fingerprint). */
+  private record ItemGeneration(String fingerprint, RecentCache<Long, ItemRecord> items) {}
 
   /**
    * Parses a condition against the current facets.
@@ -282,11 +274,9 @@ public class SearchService {
             + "#"
             + snap.modelId()
             + snap.modelVersion();
-    synchronized (queryVectors) {
-      float[] v = queryVectors.get(key);
-      if (v != null) {
-        return v;
-      }
+    Optional<float[]> cached = queryVectors.get(key);
+    if (cached.isPresent()) {
+      return cached.get();
     }
     float[] v;
     if (item.isPresent() && r.region().isEmpty()) {
@@ -307,9 +297,7 @@ public class SearchService {
               : models.decodeForModel(bytes);
       v = models.embed(image).vector();
     }
-    synchronized (queryVectors) {
-      queryVectors.put(key, v);
-    }
+    queryVectors.put(key, v);
     return v;
   }
 
@@ -334,33 +322,36 @@ public class SearchService {
    * index snapshot changes (an import, edit or takedown changes the fingerprint).
    */
   private Map<Long, ItemRecord> records(List<Long> ids) {
-    String fingerprint = indexes.snapshot().fingerprint();
+    RecentCache<Long, ItemRecord> cache = itemCache(indexes.snapshot().fingerprint());
     Map<Long, ItemRecord> out = new java.util.HashMap<>();
     List<Long> missing = new ArrayList<>();
-    synchronized (items) {
-      if (!fingerprint.equals(itemsFingerprint)) {
-        items.clear();
-        itemsFingerprint = fingerprint;
-      }
-      for (Long id : ids) {
-        ItemRecord r = items.get(id);
-        if (r == null) {
-          missing.add(id);
-        } else {
-          out.put(id, r);
-        }
+    for (Long id : ids) {
+      Optional<ItemRecord> r = cache.get(id);
+      if (r.isPresent()) {
+        out.put(id, r.get());
+      } else {
+        missing.add(id);
       }
     }
     if (!missing.isEmpty()) {
       Map<Long, ItemRecord> read = database.items().findAll(missing);
       out.putAll(read);
-      synchronized (items) {
-        if (fingerprint.equals(itemsFingerprint)) {
-          items.putAll(read);
-        }
-      }
+      cache.putAll(read); // into the generation they were read under, even if it is replaced
     }
     return out;
+  }
+
+  /** The item cache of a snapshot: a new, empty one when the fingerprint changed. */
+  private RecentCache<Long, ItemRecord> itemCache(String fingerprint) {
+    ItemGeneration g = items.get();
+    while (!g.fingerprint().equals(fingerprint)) {
+      ItemGeneration fresh = new ItemGeneration(fingerprint, new RecentCache<>(ITEM_CACHE));
+      if (items.compareAndSet(g, fresh)) {
+        return fresh.items();
+      }
+      g = items.get();
+    }
+    return g.items();
   }
 
   /** Warnings for condition values that no searchable item has (they match nothing). */
