@@ -129,7 +129,7 @@ final class ReembedRun {
                     Row r = b.embedded.get(i);
                     String hash = b.hashes.get(i);
                     if (!hash.equals(r.contentHash())) {
-                      updateImage(conn, r.id(), hash, b.sizes.get(i));
+                      updateImage(conn, r, hash, b.sizes.get(i));
                     }
                     embeddings.store(conn, r.id(), b.vectors.get(i), hash);
                   }
@@ -275,16 +275,28 @@ final class ReembedRun {
     return rows;
   }
 
-  private static void updateImage(Connection c, long id, String hash, int[] size)
+  /**
+   * Stores a changed image's hash and size. A IIIF service sends a derivative, smaller than the
+   * full image whose size the import stored (declared by the source, see {@code ImportRun}), so for
+   * those only the hash changes.
+   */
+  private static void updateImage(Connection c, Row r, String hash, int[] size)
       throws SQLException {
+    boolean derivative = r.image().kind() == ImageReference.Kind.IIIF;
     try (PreparedStatement st =
         c.prepareStatement(
-            "UPDATE item SET content_hash = ?, width = ?, height = ?, updated_at = now()"
-                + " WHERE id = ?")) {
+            derivative
+                ? "UPDATE item SET content_hash = ?, updated_at = now() WHERE id = ?"
+                : "UPDATE item SET content_hash = ?, width = ?, height = ?, updated_at = now()"
+                    + " WHERE id = ?")) {
       st.setString(1, hash);
-      st.setInt(2, size[0]);
-      st.setInt(3, size[1]);
-      st.setLong(4, id);
+      if (derivative) {
+        st.setLong(2, r.id());
+      } else {
+        st.setInt(2, size[0]);
+        st.setInt(3, size[1]);
+        st.setLong(4, r.id());
+      }
       st.executeUpdate();
     }
   }

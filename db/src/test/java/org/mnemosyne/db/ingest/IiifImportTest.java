@@ -72,10 +72,14 @@ class IiifImportTest {
     document(
         "/m1.json",
         manifest(
-            base,
-            "m1",
-            "Armadillo",
-            image(base + "/img/one/full/full/0/default.jpg", base + "/img/one", "ImageService3")));
+                base,
+                "m1",
+                "Armadillo",
+                image(
+                    base + "/img/one/full/full/0/default.jpg", base + "/img/one", "ImageService3"))
+            // the full image is larger than any derivative the service sends
+            .replace(
+                "\"type\": \"Canvas\"", "\"type\": \"Canvas\", \"width\": 4000, \"height\": 3000"));
     document(
         "/m2.json",
         manifest(
@@ -192,5 +196,38 @@ class IiifImportTest {
 
     ImportSummary again = service.run(request, ImportListener.NONE, CancellationToken.NONE);
     assertEquals(new ImportCounts(4, 0, 0, 3, 0, 1, 0, 0), again.counts());
+    assertEquals(
+        List.of("4000x3000"),
+        Sql.column(ds, "SELECT width || 'x' || height FROM item WHERE title = 'Armadillo'"),
+        "the canvas's declared size, not the derivative's");
+  }
+
+  @Test
+  void reEmbeddingAChangedIiifImageKeepsTheDeclaredFullSize() throws Exception {
+    DataSource ds = TestDatabase.fresh();
+    URI source =
+        URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/collection.json");
+    ImportRequest request =
+        ImportRequest.builder(
+                new Slug("remote"), new Slug("iiif-test"), new ImportSource(source, Map.of()))
+            .build();
+    new ImportService(ds, TestModel.registry(), TestModel.model(), ImportSettings.defaults())
+        .run(request, ImportListener.NONE, CancellationToken.NONE);
+    String hash = "SELECT content_hash FROM item WHERE title = 'Armadillo'";
+    String before = Sql.column(ds, hash).get(0);
+    // the institution replaced the image behind the service since the import
+    files.put(
+        "/img/one/full/!512,512/0/default.jpg", files.get("/img0/two/full/full/0/default.jpg"));
+
+    ImportSummary s =
+        new ImportService(
+                ds, TestModel.registry(), new ReembedTest.NextVersion(), ImportSettings.defaults())
+            .reembed(new Slug("iiif-test"), ImportListener.NONE, CancellationToken.NONE);
+    assertEquals(JobState.SUCCEEDED, s.state(), s.error().orElse(""));
+    assertTrue(!before.equals(Sql.column(ds, hash).get(0)), "the new image's hash is stored");
+    assertEquals(
+        List.of("4000x3000"),
+        Sql.column(ds, "SELECT width || 'x' || height FROM item WHERE title = 'Armadillo'"),
+        "a service's derivative never replaces the declared full size");
   }
 }
