@@ -67,6 +67,7 @@ final class ServeCommand implements Callable<Integer> {
     }
     int httpPort = port != null ? port : config.getInt(ConfigKey.HTTP_PORT, 8080);
     String bind = host != null ? host : config.get(ConfigKey.HTTP_HOST, "127.0.0.1");
+    List<String> jvm = ServerJvmOptions.of(config); // a bad value stops here, before anything runs
     DataLayout layout = DataLayout.from(config).ensureCreated();
     Distribution dist = Distribution.locate();
 
@@ -79,7 +80,7 @@ final class ServeCommand implements Callable<Integer> {
     long start = System.nanoTime();
     CommandDatabase db = CommandDatabase.open(config, layout, out, false);
     try {
-      Process payara = startPayara(dist, config, layout, db.settings(), bind, httpPort);
+      Process payara = startPayara(dist, jvm, layout, db.settings(), bind, httpPort);
       SampleImport samples = new SampleImport(config, layout, registry, db.dataSource(), out);
       Runtime.getRuntime()
           .addShutdownHook(
@@ -110,7 +111,7 @@ final class ServeCommand implements Callable<Integer> {
 
   private Process startPayara(
       Distribution dist,
-      MnemosyneConfig config,
+      List<String> jvm,
       DataLayout layout,
       DatabaseSettings db,
       String bind,
@@ -126,7 +127,7 @@ final class ServeCommand implements Callable<Integer> {
             + "\n");
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.add(config.get("mnemosyne.server.heap").map(h -> "-Xmx" + h).orElse("-Xmx1g"));
+    cmd.addAll(jvm);
     cmd.add("-Dai.djl.offline=true");
     cmd.add("--add-modules"); // the index's SIMD kernels; without it they fall back to scalar code
     cmd.add("jdk.incubator.vector");
