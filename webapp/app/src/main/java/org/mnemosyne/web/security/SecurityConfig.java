@@ -36,7 +36,7 @@ public class SecurityConfig {
   /** Manages collections, imports, indexes, plugins and the cache. */
   public static final String ADMIN = "admin";
 
-  /** Edits metadata and takes items down. */
+  /** Takes items down (withdraws them from search, with their cached explanations and images). */
   public static final String CURATOR = "curator";
 
   /** PBKDF2 iterations for new hashes. */
