@@ -12,8 +12,11 @@ import org.mnemosyne.api.plugin.PluginApi;
  * contract requires.
  */
 abstract class BuiltInExplainerProvider implements ExplainerProvider {
-  /** The version of every built-in explainer; bump when results change. */
-  static final String VERSION = "1.0.0";
+  /**
+   * The version of every built-in explainer; bump when results change (cached explanations are
+   * keyed by it). 1.1.0: Kernel SHAP fits size effects by default.
+   */
+  static final String VERSION = "1.1.0";
 
   private final String name;
   private final String description;

@@ -8,7 +8,8 @@ import org.mnemosyne.explain.shapley.KernelShap;
 
 /**
  * Registers {@code kernel-shap}: Kernel SHAP ({@link KernelShap}); options {@code paired} (default
- * true), {@code ridge} (default 0).
+ * true), {@code ridge} (default 0), {@code size-effects} (default true: a free intercept per
+ * coalition size in the regression).
  */
 public final class KernelShapProvider extends BuiltInExplainerProvider {
 
@@ -28,9 +29,12 @@ public final class KernelShapProvider extends BuiltInExplainerProvider {
         name(),
         version(),
         orders(),
-        Set.of("paired", "ridge"),
+        Set.of("paired", "ridge", "size-effects"),
         o ->
             GameExplainer.Plan.of(
-                new KernelShap(o.flag("paired", true), o.number("ridge", 0, 0, 1e6))));
+                new KernelShap(
+                    o.flag("paired", true),
+                    o.number("ridge", 0, 0, 1e6),
+                    o.flag("size-effects", true))));
   }
 }
