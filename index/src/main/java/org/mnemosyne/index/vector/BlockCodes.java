@@ -91,12 +91,10 @@ public final class BlockCodes {
   public static int sparseQuery(float[] query, int dimension, int[] dims, float[] values) {
     int count = 0;
     for (int j = 0; j < dimension; j++) {
-      // Branch-free: every entry is written, and kept only if non-zero (a branch on the query's
-      // zeros mispredicts about as often as it is taken).
-      float v = query[j];
-      dims[count] = j;
-      values[count] = v;
-      count += v != 0 ? 1 : 0;
+      if (query[j] != 0) {
+        dims[count] = j;
+        values[count++] = query[j];
+      }
     }
     while ((count & 7) != 0) {
       dims[count] = 0;
