@@ -304,18 +304,16 @@ final class BoundedSegment extends Segment {
   private void rescore(
       float[] q, int[] ordinals, float[] bounds, int m, TopHits hits, SearchStats stats) {
     float top = TopHits.kthLargest(bounds, m, hits.k());
+    long exact = 0;
     float threshold = hits.threshold();
-    int[] first = new int[m];
-    int f = 0;
     for (int i = 0; i < m; i++) {
       if (bounds[i] >= top && bounds[i] >= threshold) {
-        first[f++] = ordinals[i];
+        exact++;
+        hits.offer(score(q, ordinals[i]), ids[ordinals[i]]);
+        threshold = hits.threshold();
         bounds[i] = Float.NEGATIVE_INFINITY; // done
       }
     }
-    scoreOrdinals(q, first, f, hits, new float[4]); // four rows per call: their misses overlap
-    long exact = f;
-    threshold = hits.threshold();
     for (int i = 0; i < m; i++) {
       if (bounds[i] >= threshold && bounds[i] > Float.NEGATIVE_INFINITY) {
         exact++;
