@@ -1,8 +1,10 @@
 package org.mnemosyne.index.engine;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
 import org.mnemosyne.api.index.FacetSchema;
+import org.mnemosyne.index.facet.FacetOrder;
 import org.mnemosyne.index.tree.BallPartition;
 import org.mnemosyne.index.vector.BlockCodes;
 import org.mnemosyne.index.vector.PrefixBounds;
@@ -54,16 +56,18 @@ import org.mnemosyne.index.vector.TopHits;
  * </ul>
  *
  * <p><b>Block codes</b> (sparse data only). When at least {@value #BLOCK_ZERO_FRACTION} of the
- * 8-bit codes are zero (ReLU features), the segment also keeps them transposed in blocks of 16
- * items in the segment's <em>input</em> order ({@link BlockCodes}), where the local vectors of one
- * item and the items of one facet value tend to be contiguous. One kernel call bounds 16 items from
- * the query's non-zero dimensions only. Before the modes above, with more than {@code
- * postingsMaximum} matches (below, the fixed cost of mapping the matches to blocks, O(n / 64), does
- * not pay: measured at 147 matches), the planner counts the blocks the matches occupy; if they fill
- * them densely enough for the sparse block kernel to beat the row kernel ({@link #blockWorthIt}),
- * <b>postings-block-scan</b> runs: the 8-bit bound of every match (block kernel for dense blocks,
- * row kernel for the rest), then exact scores for the k highest bounds and every other bound that
- * reaches the k-th best score, as in postings-code-scan.
+ * 8-bit codes are zero (ReLU features), the segment also keeps them transposed in blocks of {@value
+ * BlockCodes#ROWS} items ({@link BlockCodes}), in the segment's <em>input</em> order stably sorted
+ * by facet values ({@link FacetOrder}): items that share a value are contiguous, so a condition's
+ * matches fill few blocks (the local vectors of one image stay together, as in the input order).
+ * One kernel call bounds {@value BlockCodes#ROWS} items from the query's non-zero dimensions only.
+ * Before the modes above, with more than {@code postingsMaximum} matches (below, the fixed cost of
+ * mapping the matches to blocks, O(n / 64), does not pay: measured at 147 matches), the planner
+ * counts the blocks the matches occupy; if they fill them densely enough for the sparse block
+ * kernel to beat the row kernel ({@link #blockWorthIt}), <b>postings-block-scan</b> runs: the 8-bit
+ * bound of every match (block kernel for dense blocks, row kernel for the rest), then exact scores
+ * for the k highest bounds and every other bound that reaches the k-th best score, as in
+ * postings-code-scan.
  *
  * <p>Every mode is exact: an item or node is skipped only when an upper bound on its canonical
  * score is strictly below the k-th best canonical score already found, and every reported score is
@@ -179,7 +183,7 @@ final class BoundedSegment extends Segment {
     this.prefix = principal == null ? null : PrefixBounds.build(vectors, size(), principal);
     this.blocks =
         codes.zeroFraction() >= BLOCK_ZERO_FRACTION && size() >= BlockCodes.ROWS
-            ? BlockCodes.build(codes, inputOrder(partition))
+            ? BlockCodes.build(codes, FacetOrder.sort(data.facets(), inputOrder(partition)))
             : null;
   }
 
@@ -208,14 +212,13 @@ final class BoundedSegment extends Segment {
     if (m == 0) {
       return;
     }
-    Plan plan = plan(query, m, hits.k());
-    if (plan != Plan.EXACT
+    if (m > 4L * hits.k() // otherwise plan() chooses EXACT
         && blocks != null
         && m > options.postingsMaximum()
         && blockScan(query, m, hits, stats)) {
       return;
     }
-    switch (plan) {
+    switch (plan(query, m, hits.k())) {
       case EXACT -> {
         stats.mode("postings-scan");
         scoreAll(query, hits, stats);
@@ -294,29 +297,28 @@ final class BoundedSegment extends Segment {
   }
 
   /**
-   * The second pass of the code scans: the {@code k} matches with the highest bounds are scored
-   * exactly first (ties to the earlier match), which sets a threshold close to the final one, then
-   * every other match whose bound reaches the threshold of that moment.
+   * The second pass of the code scans: the matches whose bounds are among the {@code k} highest are
+   * scored exactly first, which sets a threshold close to the final one, then every other match
+   * whose bound reaches the threshold of that moment.
    */
   private void rescore(
       float[] q, int[] ordinals, float[] bounds, int m, TopHits hits, SearchStats stats) {
-    TopHits first = new TopHits(hits.k(), m);
-    for (int i = 0; i < m; i++) {
-      first.offer(bounds[i], i);
-    }
+    float top = TopHits.kthLargest(bounds, m, hits.k());
     long exact = 0;
-    for (org.mnemosyne.api.index.Hit h : first.toHits()) {
-      int at = (int) h.itemId();
-      if (bounds[at] >= hits.threshold()) {
-        exact++;
-        hits.offer(score(q, ordinals[at]), ids[ordinals[at]]);
-      }
-      bounds[at] = Float.NEGATIVE_INFINITY; // done
-    }
+    float threshold = hits.threshold();
     for (int i = 0; i < m; i++) {
-      if (bounds[i] >= hits.threshold() && bounds[i] > Float.NEGATIVE_INFINITY) {
+      if (bounds[i] >= top && bounds[i] >= threshold) {
         exact++;
         hits.offer(score(q, ordinals[i]), ids[ordinals[i]]);
+        threshold = hits.threshold();
+        bounds[i] = Float.NEGATIVE_INFINITY; // done
+      }
+    }
+    for (int i = 0; i < m; i++) {
+      if (bounds[i] >= threshold && bounds[i] > Float.NEGATIVE_INFINITY) {
+        exact++;
+        hits.offer(score(q, ordinals[i]), ids[ordinals[i]]);
+        threshold = hits.threshold();
       }
     }
     stats.exactScores += exact;
@@ -343,20 +345,15 @@ final class BoundedSegment extends Segment {
     if (!blockWorthIt(BlockCodes.ROWS, count)) {
       return false; // a dense query: rows are cheaper even in full blocks
     }
-    long[] bits = inputPositions(query);
-    long occupied = 0;
-    for (long w : bits) {
-      if (w != 0) {
-        occupied++;
-      }
-    }
+    long[] bits = new long[(size() + 63) >>> 6];
+    long occupied = blockPositions(query, bits);
     if (!blockWorthIt(m, (int) Math.min(Integer.MAX_VALUE, occupied * count))) {
       return false;
     }
     stats.mode("postings-block-scan");
     int[] ordinals = new int[(int) m];
     float[] bounds = new float[(int) m];
-    float[] raw = new float[BlockCodes.ROWS];
+    float[] blockBounds = new float[BlockCodes.ROWS];
     int[] rest = new int[(int) m]; // matches in sparse blocks: bounded by rows, four at a time
     int restCount = 0;
     int n = 0;
@@ -368,20 +365,21 @@ final class BoundedSegment extends Segment {
       int first = w * 64;
       boolean block = blockWorthIt(Long.bitCount(group), count);
       if (block) {
-        blocks.approximate(values, dims, count, w, raw);
+        blocks.upperBounds(values, dims, count, w, qn, blockBounds);
         stats.nodesVisited++;
-      }
-      while (group != 0) {
-        int r = Long.numberOfTrailingZeros(group);
-        group &= group - 1;
-        int o = blocks.row(first + r);
-        ordinals[n] = o;
-        if (block) {
-          bounds[n] = codes.bound(raw[r], qn, o);
-        } else {
-          rest[restCount++] = n;
+        while (group != 0) {
+          int r = Long.numberOfTrailingZeros(group);
+          group &= group - 1;
+          ordinals[n] = blocks.row(first + r);
+          bounds[n++] = blockBounds[r];
         }
-        n++;
+      } else {
+        while (group != 0) {
+          int r = Long.numberOfTrailingZeros(group);
+          group &= group - 1;
+          ordinals[n] = blocks.row(first + r);
+          rest[restCount++] = n++;
+        }
       }
     }
     float[] four = new float[4];
@@ -402,22 +400,27 @@ final class BoundedSegment extends Segment {
     return true;
   }
 
-  /** The matches as a bitmap over input positions ({@link BlockCodes} order). */
-  private long[] inputPositions(SegmentQuery query) {
+  /**
+   * Sets the matches' bits in {@code bits}, a bitmap over {@link BlockCodes} positions, and returns
+   * the number of non-zero words (occupied blocks).
+   */
+  private long blockPositions(SegmentQuery query, long[] bits) {
     int n = size();
-    long[] bits = new long[(n + 63) >>> 6];
     if (query.everything()) {
-      java.util.Arrays.fill(bits, -1L);
+      Arrays.fill(bits, -1L);
       if ((n & 63) != 0) {
         bits[bits.length - 1] = (1L << (n & 63)) - 1;
       }
-      return bits;
+      return bits.length;
     }
+    long occupied = 0;
     for (int o : query.matches().toArray()) {
-      int p = partition.order(o);
-      bits[p >>> 6] |= 1L << p;
+      int p = blocks.position(o);
+      long w = bits[p >>> 6];
+      occupied += w == 0 ? 1 : 0;
+      bits[p >>> 6] = w | 1L << p;
     }
-    return bits;
+    return occupied;
   }
 
   private int count(SegmentQuery query, int node) {

@@ -298,12 +298,9 @@ public final class OrdinalSet {
         int a = i < cardinality ? sorted[i] : Integer.MAX_VALUE;
         int b = j < other.cardinality ? other.sorted[j] : Integer.MAX_VALUE;
         out[n++] = Math.min(a, b);
-        if (a <= b) {
-          i++;
-        }
-        if (b <= a) {
-          j++;
-        }
+        // Branch-free: the order of two postings lists is unpredictable.
+        i += a <= b ? 1 : 0;
+        j += b <= a ? 1 : 0;
       }
       return compact(universe, n, Arrays.copyOf(out, n), null);
     }

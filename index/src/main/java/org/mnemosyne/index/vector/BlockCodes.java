@@ -20,19 +20,28 @@ public final class BlockCodes {
 
   private final int dimension;
   private final int[] rows;
+  private final int[] positions;
   private final byte[] codes;
+  private final float[] scales;
+  private final float[] slacks;
 
-  private BlockCodes(int dimension, int[] rows, byte[] codes) {
+  private BlockCodes(int dimension, int[] rows, byte[] codes, float[] scales, float[] slacks) {
     this.dimension = dimension;
     this.rows = rows;
+    this.positions = new int[rows.length];
+    for (int p = 0; p < rows.length; p++) {
+      positions[rows[p]] = p;
+    }
     this.codes = codes;
+    this.scales = scales;
+    this.slacks = slacks;
   }
 
   /**
    * Transposes {@code source}'s codes.
    *
-   * @param rows the items in block order ({@code rows[p]} is the item at block position {@code p});
-   *     kept, not copied
+   * @param rows the items in block order, a permutation of {@code 0..n-1} ({@code rows[p]} is the
+   *     item at block position {@code p}); kept, not copied
    */
   public static BlockCodes build(QuantizedVectors source, int[] rows) {
     int d = source.dimension();
@@ -41,14 +50,20 @@ public final class BlockCodes {
       throw new IllegalArgumentException("too many vectors for one block array: " + rows.length);
     }
     byte[] codes = new byte[blocks * ROWS * d];
+    // Scales and slacks in block order too, so that a block's bounds come from contiguous arrays;
+    // positions past the end keep scale and slack 0.
+    float[] scales = new float[blocks * ROWS];
+    float[] slacks = new float[blocks * ROWS];
     for (int p = 0; p < rows.length; p++) {
       int base = (p / ROWS) * ROWS * d + (p % ROWS);
       int item = rows[p];
       for (int j = 0; j < d; j++) {
         codes[base + j * ROWS] = source.code(item, j);
       }
+      scales[p] = source.scale(item);
+      slacks[p] = source.slack(item);
     }
-    return new BlockCodes(d, rows, codes);
+    return new BlockCodes(d, rows, codes, scales, slacks);
   }
 
   /** Number of positions (items). */
@@ -59,6 +74,11 @@ public final class BlockCodes {
   /** The item at block position {@code p}. */
   public int row(int p) {
     return rows[p];
+  }
+
+  /** The block position of item {@code item}. */
+  public int position(int item) {
+    return positions[item];
   }
 
   /**
@@ -96,6 +116,22 @@ public final class BlockCodes {
     }
   }
 
+  /**
+   * The rigorous upper bounds ({@link QuantizedVectors#bound}) of the {@value #ROWS} rows of block
+   * {@code block} on their canonical scores; positions past the end get 0.
+   *
+   * @param queryNorm an upper bound on the query's L2 norm
+   * @param out receives {@value #ROWS} bounds, in block position order
+   */
+  public void upperBounds(
+      float[] values, int[] dims, int count, int block, float queryNorm, float[] out) {
+    approximate(values, dims, count, block, out);
+    int base = block * ROWS;
+    for (int r = 0; r < ROWS; r++) {
+      out[r] = QuantizedVectors.bound(out[r], queryNorm, scales[base + r], slacks[base + r]);
+    }
+  }
+
   /** {@link #approximate} by the scalar reference kernel, for tests. */
   void approximateScalar(float[] values, int[] dims, int count, int block, float[] out) {
     ScalarKernels.blockApprox(values, dims, count, codes, block * ROWS * dimension, out);
@@ -103,6 +139,6 @@ public final class BlockCodes {
 
   /** Bytes held, for memory reports. */
   public long bytes() {
-    return codes.length + 4L * rows.length;
+    return codes.length + 8L * rows.length + 4L * (scales.length + slacks.length);
   }
 }

@@ -121,7 +121,20 @@ public final class QuantizedVectors {
    * summation order (see {@link #upperBound}).
    */
   public float bound(float raw, float queryNorm, int item) {
-    return scales[item] * raw + queryNorm * slacks[item] * 1.000001f;
+    return bound(raw, queryNorm, scales[item], slacks[item]);
+  }
+
+  /**
+   * The upper bound of an item with scale {@code scale} and slack {@code slack} from its raw
+   * approximate score (the one formula of every bound from these codes).
+   */
+  static float bound(float raw, float queryNorm, float scale, float slack) {
+    return scale * raw + queryNorm * slack * 1.000001f;
+  }
+
+  /** The scale of item {@code item}'s codes. */
+  float scale(int item) {
+    return scales[item];
   }
 
   /** Number of items. */
@@ -185,10 +198,10 @@ public final class QuantizedVectors {
       out[2] = ScalarKernels.approx(paddedQuery, codes, i2 * padded, padded);
       out[3] = ScalarKernels.approx(paddedQuery, codes, i3 * padded, padded);
     }
-    out[0] = scales[i0] * out[0] + queryNorm * slacks[i0] * 1.000001f;
-    out[1] = scales[i1] * out[1] + queryNorm * slacks[i1] * 1.000001f;
-    out[2] = scales[i2] * out[2] + queryNorm * slacks[i2] * 1.000001f;
-    out[3] = scales[i3] * out[3] + queryNorm * slacks[i3] * 1.000001f;
+    out[0] = bound(out[0], queryNorm, i0);
+    out[1] = bound(out[1], queryNorm, i1);
+    out[2] = bound(out[2], queryNorm, i2);
+    out[3] = bound(out[3], queryNorm, i3);
   }
 
   /** Bytes held, for memory reports. */

@@ -1,6 +1,7 @@
 package org.mnemosyne.index.vector;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.mnemosyne.api.index.Hit;
 
@@ -115,6 +116,37 @@ public final class TopHits {
     long id = ids[a];
     ids[a] = ids[b];
     ids[b] = id;
+  }
+
+  /**
+   * The {@code k}-th largest of {@code values[0..n)} (counting equal values separately), or
+   * negative infinity when {@code k >= n}: a cheap selection for scans that want the {@code k}
+   * highest bounds first.
+   */
+  public static float kthLargest(float[] values, int n, int k) {
+    if (k >= n) {
+      return Float.NEGATIVE_INFINITY;
+    }
+    if (k > 64) {
+      float[] sorted = Arrays.copyOf(values, n);
+      Arrays.sort(sorted);
+      return sorted[n - k];
+    }
+    // The k largest so far in ascending order; most values fall below best[0] at once.
+    float[] best = new float[k];
+    Arrays.fill(best, Float.NEGATIVE_INFINITY);
+    for (int i = 0; i < n; i++) {
+      float v = values[i];
+      if (v > best[0]) {
+        int j = 1;
+        while (j < k && best[j] < v) {
+          best[j - 1] = best[j];
+          j++;
+        }
+        best[j - 1] = v;
+      }
+    }
+    return best[0];
   }
 
   /** The kept pairs, best first. */

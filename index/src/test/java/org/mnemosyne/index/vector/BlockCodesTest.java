@@ -77,6 +77,10 @@ class BlockCodesTest {
         float[] values = new float[d + 8];
         float[] raw = new float[BlockCodes.ROWS];
         float[] reference = new float[BlockCodes.ROWS];
+        float[] upper = new float[BlockCodes.ROWS];
+        for (int p = 0; p < n; p++) {
+          assertEquals(p, blocks.position(blocks.row(p)), "positions invert rows");
+        }
         for (int t = 0; t < 8; t++) {
           float[] q = t == 0 ? new float[QuantizedVectors.paddedLength(d)] : query(d, sparse, rnd);
           float qn = norm(q);
@@ -85,15 +89,18 @@ class BlockCodesTest {
           for (int b = 0; b * BlockCodes.ROWS < n; b++) {
             blocks.approximate(values, dims, count, b, raw);
             blocks.approximateScalar(values, dims, count, b, reference);
+            blocks.upperBounds(values, dims, count, b, qn, upper);
             for (int r = 0; r < BlockCodes.ROWS; r++) {
               int p = b * BlockCodes.ROWS + r;
               if (p >= n) {
                 assertEquals(0f, raw[r], "past the end: " + d);
+                assertEquals(0f, upper[r], "past the end: " + d);
                 continue;
               }
               int item = rows[p];
               float exact = DotProduct.dot(q, 0, x, item * d, d);
               float bound = codes.bound(raw[r], qn, item);
+              assertEquals(bound, upper[r], 0f, "upperBounds is the bound of the raw scores");
               String what = "d=" + d + " sparse=" + sparse + " item=" + item;
               assertTrue(bound >= exact, what + ": " + bound + " < " + exact);
               assertTrue(codes.bound(reference[r], qn, item) >= exact, what);

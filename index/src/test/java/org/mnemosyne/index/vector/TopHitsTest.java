@@ -40,4 +40,24 @@ class TopHitsTest {
   void rejectsNonPositiveK() {
     assertThrows(IllegalArgumentException.class, () -> new TopHits(0, 5));
   }
+
+  /** The k-th largest value equals the one of a full sort, with ties, k around 64 and k >= n. */
+  @Test
+  void kthLargestMatchesSorting() {
+    Random rnd = new Random(5);
+    for (int t = 0; t < 300; t++) {
+      int n = rnd.nextInt(300);
+      float[] values = new float[n + rnd.nextInt(3)]; // entries past n must be ignored
+      for (int i = 0; i < values.length; i++) {
+        values[i] = rnd.nextBoolean() ? rnd.nextInt(7) : (float) rnd.nextGaussian();
+      }
+      float[] copy = values.clone();
+      int k = 1 + rnd.nextInt(t % 3 == 0 ? 200 : 12);
+      float[] sorted = java.util.Arrays.copyOf(values, n);
+      java.util.Arrays.sort(sorted);
+      float expected = k >= n ? Float.NEGATIVE_INFINITY : sorted[n - k];
+      assertEquals(expected, TopHits.kthLargest(values, n, k), 0.0, "n=" + n + " k=" + k);
+      org.junit.jupiter.api.Assertions.assertArrayEquals(copy, values, "not modified");
+    }
+  }
 }
