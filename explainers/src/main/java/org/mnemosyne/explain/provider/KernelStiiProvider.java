@@ -31,6 +31,7 @@ public final class KernelStiiProvider extends BuiltInExplainerProvider {
         Set.of("paired", "ridge"),
         o ->
             GameExplainer.Plan.of(
-                new KernelStii(o.flag("paired", false), o.number("ridge", 0, 0, 1e6), true)));
+                new KernelStii(
+                    o.flag("paired", false), o.number("ridge", 0, 0, 1e6), true, false)));
   }
 }

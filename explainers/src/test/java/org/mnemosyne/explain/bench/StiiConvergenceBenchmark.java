@@ -32,7 +32,7 @@ public final class StiiConvergenceBenchmark {
     int games = args.length > 0 ? Integer.parseInt(args[0]) : 10;
     int seeds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
     boolean paired = args.length > 2 && Boolean.parseBoolean(args[2]);
-    KernelStii kernelEstimator = new KernelStii(paired, 0, true);
+    KernelStii kernelEstimator = new KernelStii(paired, 0, true, false);
     int[] kernelBudgets = {256, 512, 1024, 2048, 4096, 8192, 16384};
     int[] permutationBudgets = new int[13];
     for (int k = 0; k < permutationBudgets.length; k++) {
