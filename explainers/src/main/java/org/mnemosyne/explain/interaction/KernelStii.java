@@ -62,13 +62,15 @@ public record KernelStii(
   }
 
   /**
-   * Unpaired sampling, no ridge, singleton constraints on. Unpaired because the Shapley-Taylor
-   * kernel is far from symmetric: the complement of a small coalition has little weight, so pairing
-   * spends half the budget on rows that barely count (measured: about twice the evaluations for the
-   * same error on random networks, see docs/BENCHMARKS.md).
+   * Unpaired sampling, no ridge, singleton constraints on, size effects on (on the real model they
+   * made the pair indices reproducible across seeds where the plain fit was not:
+   * docs/BENCHMARKS.md, <em>Real model</em>). Unpaired because the Shapley-Taylor kernel is far
+   * from symmetric: the complement of a small coalition has little weight, so pairing spends half
+   * the budget on rows that barely count (measured: about twice the evaluations for the same error
+   * on random networks, see docs/BENCHMARKS.md).
    */
   public static KernelStii defaults() {
-    return new KernelStii(false, 0, true, false);
+    return new KernelStii(false, 0, true, true);
   }
 
   /** The Shapley-Taylor kernel's total weight of size {@code s} among {@code m} players. */
