@@ -73,8 +73,10 @@ class RandomGameOracleTest {
     // kernel, but size-1 coalitions dropped instead of constrained
     double[] v = OracleGames.randomGame(m, 500 + m);
     double[][] exact = OracleGames.pairIndicesByFormula(v);
-    Interactions right = new KernelStii(true, 0, true).estimate(OracleGames.game(v, 1 << m, 4), 0);
-    Interactions wrong = new KernelStii(true, 0, false).estimate(OracleGames.game(v, 1 << m, 4), 0);
+    Interactions right =
+        new KernelStii(true, 0, true, false).estimate(OracleGames.game(v, 1 << m, 4), 0);
+    Interactions wrong =
+        new KernelStii(true, 0, false, false).estimate(OracleGames.game(v, 1 << m, 4), 0);
     assertTrue(OracleGames.maxDiff(exact, right.pairs()) < 1e-6);
     assertTrue(
         OracleGames.maxDiff(exact, wrong.pairs()) > 0.05,

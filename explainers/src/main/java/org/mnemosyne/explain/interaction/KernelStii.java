@@ -30,11 +30,25 @@ import org.mnemosyne.explain.game.KernelRegression;
  * sum_j b_ij}. Needs at least {@code M + 3} evaluations ({@code 2} for one player, {@code 4} for
  * two). Error indicator: see {@link KernelRegression}. Immutable; thread-safe.
  *
+ * <p>Size effects ({@code sizeEffects}): the pair regression also has a free intercept per
+ * coalition size ({@link KernelRegression#fitWithinStrata}), so that a term of the game that
+ * depends on the number of players shown alone cannot leak into the pair values through the unequal
+ * co-occurrence counts of a sampled design. Still exact given every coalition: the kernel weight
+ * depends on the size only, so the intercepts' normal-equation column is the same for every pair,
+ * and the exact indices with the per-size mean residual as intercepts satisfy the constrained
+ * normal equations; the sum of the pair features is C(s,2), a function of the size, so its
+ * direction is fixed by the efficiency constraint. Needs the singleton constraints (with free
+ * linear terms two directions, the sum of the linear and of the pair terms, would be left to one
+ * constraint). Per-(query size, target size) intercepts would not be exact: they leave the sums of
+ * the query-query, target-target and cross pairs each free, with only one constraint for them.
+ *
  * @param paired whether to add the complement of each sampled coalition
  * @param ridge ridge relative to the normal matrix's mean diagonal (0: none)
  * @param singletonConstraint true (correct); false only to demonstrate the pitfall
+ * @param sizeEffects whether the pair regression has a free intercept per coalition size
  */
-public record KernelStii(boolean paired, double ridge, boolean singletonConstraint)
+public record KernelStii(
+    boolean paired, double ridge, boolean singletonConstraint, boolean sizeEffects)
     implements JointEstimator {
 
   /** Validates. */
@@ -42,16 +56,21 @@ public record KernelStii(boolean paired, double ridge, boolean singletonConstrai
     if (!(ridge >= 0)) {
       throw new IllegalArgumentException("ridge must be non-negative");
     }
+    if (sizeEffects && !singletonConstraint) {
+      throw new IllegalArgumentException("size effects need the singleton constraints");
+    }
   }
 
   /**
-   * Unpaired sampling, no ridge, singleton constraints on. Unpaired because the Shapley-Taylor
-   * kernel is far from symmetric: the complement of a small coalition has little weight, so pairing
-   * spends half the budget on rows that barely count (measured: about twice the evaluations for the
-   * same error on random networks, see docs/BENCHMARKS.md).
+   * Unpaired sampling, no ridge, singleton constraints on, size effects on (on the real model they
+   * made the pair indices reproducible across seeds where the plain fit was not:
+   * docs/BENCHMARKS.md, <em>Real model</em>). Unpaired because the Shapley-Taylor kernel is far
+   * from symmetric: the complement of a small coalition has little weight, so pairing spends half
+   * the budget on rows that barely count (measured: about twice the evaluations for the same error
+   * on random networks, see docs/BENCHMARKS.md).
    */
   public static KernelStii defaults() {
-    return new KernelStii(false, 0, true);
+    return new KernelStii(false, 0, true, true);
   }
 
   /** The Shapley-Taylor kernel's total weight of size {@code s} among {@code m} players. */
@@ -116,7 +135,19 @@ public record KernelStii(boolean paired, double ridge, boolean singletonConstrai
     }
     KernelRegression.Fit fit;
     double[] pairValues;
-    if (singletonConstraint) {
+    if (sizeEffects) {
+      fit =
+          KernelRegression.fitWithinStrata(
+              design,
+              targets,
+              z -> index.pairsOf(z.members()),
+              index.count(),
+              Coalition::size,
+              m,
+              ridge,
+              vN - v0 - mainSum);
+      pairValues = fit.x();
+    } else if (singletonConstraint) {
       fit =
           KernelRegression.fit(
               design,

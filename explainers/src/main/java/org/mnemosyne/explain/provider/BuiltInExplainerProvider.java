@@ -14,9 +14,9 @@ import org.mnemosyne.api.plugin.PluginApi;
 abstract class BuiltInExplainerProvider implements ExplainerProvider {
   /**
    * The version of every built-in explainer; bump when results change (cached explanations are
-   * keyed by it). 1.1.0: Kernel SHAP fits size effects by default.
+   * keyed by it). 1.1.0: Kernel SHAP fits size effects by default; 1.2.0: so does Kernel STII.
    */
-  static final String VERSION = "1.1.0";
+  static final String VERSION = "1.2.0";
 
   private final String name;
   private final String description;

@@ -8,7 +8,8 @@ import org.mnemosyne.explain.interaction.KernelStii;
 
 /**
  * Registers {@code kernel-stii}: the Kernel Shapley-Taylor estimator ({@link KernelStii}); options
- * {@code paired} (default false), {@code ridge} (default 0).
+ * {@code paired} (default false), {@code ridge} (default 0), {@code size-effects} (default true: a
+ * free intercept per coalition size in the pair regression).
  */
 public final class KernelStiiProvider extends BuiltInExplainerProvider {
 
@@ -28,9 +29,13 @@ public final class KernelStiiProvider extends BuiltInExplainerProvider {
         name(),
         version(),
         orders(),
-        Set.of("paired", "ridge"),
+        Set.of("paired", "ridge", "size-effects"),
         o ->
             GameExplainer.Plan.of(
-                new KernelStii(o.flag("paired", false), o.number("ridge", 0, 0, 1e6), true)));
+                new KernelStii(
+                    o.flag("paired", false),
+                    o.number("ridge", 0, 0, 1e6),
+                    true,
+                    o.flag("size-effects", true))));
   }
 }

@@ -19,7 +19,7 @@ import org.mnemosyne.explain.interaction.PermutationStii;
  *
  * <p>Run: {@code mvn -o -q -pl explainers test-compile exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=org.mnemosyne.explain.bench.StiiConvergenceBenchmark [-Dexec.args="games
- * estimatorSeeds"]}.
+ * estimatorSeeds paired sizeEffects kernelOnly"]}.
  */
 public final class StiiConvergenceBenchmark {
   private static final int INPUTS = 15;
@@ -27,12 +27,18 @@ public final class StiiConvergenceBenchmark {
 
   private StiiConvergenceBenchmark() {}
 
-  /** Runs the study; arguments: number of networks (10), estimator seeds per network (3). */
+  /**
+   * Runs the study; arguments: number of networks (10), estimator seeds per network (3), Kernel
+   * STII paired (false), with size effects (false: the estimator as first measured), kernel only
+   * (false; true skips the sampling estimators).
+   */
   public static void main(String[] args) {
     int games = args.length > 0 ? Integer.parseInt(args[0]) : 10;
     int seeds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
     boolean paired = args.length > 2 && Boolean.parseBoolean(args[2]);
-    KernelStii kernelEstimator = new KernelStii(paired, 0, true);
+    boolean sizeEffects = args.length > 3 && Boolean.parseBoolean(args[3]);
+    boolean kernelOnly = args.length > 4 && Boolean.parseBoolean(args[4]);
+    KernelStii kernelEstimator = new KernelStii(paired, 0, true, sizeEffects);
     int[] kernelBudgets = {256, 512, 1024, 2048, 4096, 8192, 16384};
     int[] permutationBudgets = new int[13];
     for (int k = 0; k < permutationBudgets.length; k++) {
@@ -49,7 +55,7 @@ public final class StiiConvergenceBenchmark {
       for (int b = 0; b < kernelBudgets.length; b++) {
         kernel[b] += relativeMse(kernelEstimator, v, exact, variance, kernelBudgets[b], seeds);
       }
-      for (int b = 0; b < permutationBudgets.length; b++) {
+      for (int b = 0; b < permutationBudgets.length && !kernelOnly; b++) {
         permutation[b] +=
             relativeMse(new PermutationStii(), v, exact, variance, permutationBudgets[b], seeds);
         perPair[b] +=
@@ -65,7 +71,10 @@ public final class StiiConvergenceBenchmark {
         INPUTS,
         HIDDEN,
         seeds);
-    System.out.println("budget      kernel-stii   permutations  per-pair MC");
+    System.out.println(
+        "budget      kernel-stii"
+            + (sizeEffects ? " (size effects)" : "")
+            + (kernelOnly ? "" : "   permutations  per-pair MC"));
     for (int k = 0; k < permutationBudgets.length; k++) {
       int budget = permutationBudgets[k];
       String kr = "";
@@ -78,6 +87,12 @@ public final class StiiConvergenceBenchmark {
         System.out.printf(Locale.ROOT, "%-10d  %-12s%n", 256, fmt(kernel[0] / games));
         System.out.printf(Locale.ROOT, "%-10d  %-12s%n", 512, fmt(kernel[1] / games));
       }
+      if (kernelOnly) {
+        if (!kr.isEmpty()) {
+          System.out.printf(Locale.ROOT, "%-10d  %s%n", budget, kr);
+        }
+        continue;
+      }
       System.out.printf(
           Locale.ROOT,
           "%-10d  %-12s  %-12.5f  %.5f%n",
@@ -89,8 +104,10 @@ public final class StiiConvergenceBenchmark {
     double kernelAt = crossing(kernelBudgets, kernel, games, 0.01);
     System.out.printf(
         Locale.ROOT, "evaluations to reach 1%% relative MSE: kernel-stii %.0f%n", kernelAt);
-    report("permutations", crossing(permutationBudgets, permutation, games, 0.01), kernelAt);
-    report("per-pair MC", crossing(permutationBudgets, perPair, games, 0.01), kernelAt);
+    if (!kernelOnly) {
+      report("permutations", crossing(permutationBudgets, permutation, games, 0.01), kernelAt);
+      report("per-pair MC", crossing(permutationBudgets, perPair, games, 0.01), kernelAt);
+    }
     System.out.printf(Locale.ROOT, "wall time %.1f s%n", (System.nanoTime() - start) / 1e9);
   }
 
