@@ -29,14 +29,14 @@ public final class StiiConvergenceBenchmark {
 
   /**
    * Runs the study; arguments: number of networks (10), estimator seeds per network (3), Kernel
-   * STII paired (false), with size effects (false: the estimator as first measured), kernel only
-   * (false; true skips the sampling estimators).
+   * STII paired (false), with size effects (true, the explainer's default; false: the estimator as
+   * first measured), kernel only (false; true skips the sampling estimators).
    */
   public static void main(String[] args) {
     int games = args.length > 0 ? Integer.parseInt(args[0]) : 10;
     int seeds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
     boolean paired = args.length > 2 && Boolean.parseBoolean(args[2]);
-    boolean sizeEffects = args.length > 3 && Boolean.parseBoolean(args[3]);
+    boolean sizeEffects = args.length <= 3 || Boolean.parseBoolean(args[3]);
     boolean kernelOnly = args.length > 4 && Boolean.parseBoolean(args[4]);
     KernelStii kernelEstimator = new KernelStii(paired, 0, true, sizeEffects);
     int[] kernelBudgets = {256, 512, 1024, 2048, 4096, 8192, 16384};
