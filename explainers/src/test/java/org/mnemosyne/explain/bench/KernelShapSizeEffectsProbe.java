@@ -4,15 +4,12 @@ import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -64,38 +61,14 @@ public final class KernelShapSizeEffectsProbe {
     String dir = args[1];
     int q = Integer.parseInt(args[2]);
     int t = Integer.parseInt(args[3]);
-    Files.createDirectories(DIR);
-    String tag = dir.replaceAll("[^A-Za-z0-9]", "_") + "-" + q + "-" + t;
-    Path memoFile = DIR.resolve("memo-" + tag + ".bin");
-    Path featureFile = DIR.resolve("features-" + tag + ".bin");
-    Map<Long, Double> memo = load(memoFile);
+    Path memoFile = ScoreMemo.file(DIR, dir, q, t);
+    Path featureFile = DIR.resolve("features-" + ScoreMemo.tag(dir, q, t) + ".bin");
+    Map<Long, Double> memo = ScoreMemo.load(memoFile);
     if (args[0].equals("collect")) {
       collect(dir, q, t, memo, memoFile, featureFile, Double.parseDouble(args[4]));
     } else {
       evaluate(memo, featureFile, Integer.parseInt(args[4]));
     }
-  }
-
-  private static final class TimeUp extends RuntimeException {
-    TimeUp() {
-      super("time up", null, false, false);
-    }
-  }
-
-  private static Map<Long, Double> load(Path f) throws IOException {
-    Map<Long, Double> memo = new HashMap<>();
-    if (Files.exists(f)) {
-      try (DataInputStream in =
-          new DataInputStream(new BufferedInputStream(new FileInputStream(f.toFile())))) {
-        while (true) {
-          long k = in.readLong();
-          memo.put(k, in.readDouble());
-        }
-      } catch (EOFException end) {
-        // a record cut short by an interrupted run is dropped
-      }
-    }
-    return memo;
   }
 
   private static void collect(
@@ -119,51 +92,18 @@ public final class KernelShapSizeEffectsProbe {
             CensorStrategy.of(Censor.blur(8)));
     try (EmbeddingModel model =
             new DjlEmbeddingModelProvider().open(RealModelBenchmark.context(data));
-        DataOutputStream out =
-            new DataOutputStream(
-                new BufferedOutputStream(new FileOutputStream(memoFile.toFile(), true)))) {
+        DataOutputStream out = ScoreMemo.append(memoFile)) {
       if (!Files.exists(featureFile)) {
         saveFeatures(featureFile, model.featureMaps(List.of(query, targetImage, target.absent())));
       }
       EmbeddingSimilarity similarity = new EmbeddingSimilarity(model);
       java.util.function.Function<List<Coalition>, double[]> scores =
-          batch -> {
-            double[] r = new double[batch.size()];
-            List<Integer> missing = new ArrayList<>();
-            for (int i = 0; i < r.length; i++) {
-              Double v = memo.get(batch.get(i).bits());
-              if (v == null) {
-                missing.add(i);
-              } else {
-                r[i] = v;
-              }
-            }
-            if (missing.isEmpty()) {
-              return r;
-            }
-            if (System.nanoTime() > deadline) {
-              throw new TimeUp();
-            }
-            List<ImagePair> pairs = new ArrayList<>();
-            for (int i : missing) {
-              Coalition c = batch.get(i);
-              pairs.add(new ImagePair(query, c.size() == CELLS ? targetImage : target.render(c)));
-            }
-            double[] s = similarity.similarity(pairs);
-            try {
-              for (int k = 0; k < s.length; k++) {
-                long bits = batch.get(missing.get(k)).bits();
-                memo.put(bits, s[k]);
-                r[missing.get(k)] = s[k];
-                out.writeLong(bits);
-                out.writeDouble(s[k]);
-              }
-              out.flush();
-            } catch (IOException e) {
-              throw new UncheckedIOException(e);
-            }
-            return r;
-          };
+          ScoreMemo.scorer(
+              memo,
+              out,
+              similarity,
+              c -> new ImagePair(query, c.size() == CELLS ? targetImage : target.render(c)),
+              deadline);
       long[][] jobs = {
         {1, BUDGET}, {2, BUDGET}, {3, BUDGET}, {4, BUDGET}, {5, BUDGET}, {6, BUDGET}
       };
@@ -174,7 +114,7 @@ public final class KernelShapSizeEffectsProbe {
             FunctionGame.batchBuilder(CELLS, scores).budget(job[1]).batchSize(32).build();
         try {
           new KernelShap(true, 0, false).estimate(game, job[0] + TARGET_SEED);
-        } catch (TimeUp e) {
+        } catch (ScoreMemo.TimeUp e) {
           System.out.printf(Locale.ROOT, "time up in seed %d; memo %d%n", job[0], memo.size());
           return;
         }

@@ -1,19 +1,9 @@
 package org.mnemosyne.explain.bench;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
-import java.io.EOFException;
-import java.io.FileInputStream;
-import java.io.FileOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -67,37 +57,13 @@ public final class KernelStiiSizeEffectsProbe {
     String dir = args[1];
     int q = Integer.parseInt(args[2]);
     int t = Integer.parseInt(args[3]);
-    Files.createDirectories(DIR);
-    String tag = dir.replaceAll("[^A-Za-z0-9]", "_") + "-" + q + "-" + t;
-    Path memoFile = DIR.resolve("memo-" + tag + ".bin");
-    Map<Long, Double> memo = load(memoFile);
+    Path memoFile = ScoreMemo.file(DIR, dir, q, t);
+    Map<Long, Double> memo = ScoreMemo.load(memoFile);
     if (args[0].equals("collect")) {
       collect(dir, q, t, memo, memoFile, Double.parseDouble(args[4]));
     } else {
       evaluate(memo);
     }
-  }
-
-  private static final class TimeUp extends RuntimeException {
-    TimeUp() {
-      super("time up", null, false, false);
-    }
-  }
-
-  private static Map<Long, Double> load(Path f) throws IOException {
-    Map<Long, Double> memo = new HashMap<>();
-    if (Files.exists(f)) {
-      try (DataInputStream in =
-          new DataInputStream(new BufferedInputStream(new FileInputStream(f.toFile())))) {
-        while (true) {
-          long k = in.readLong();
-          memo.put(k, in.readDouble());
-        }
-      } catch (EOFException end) {
-        // a record cut short by an interrupted run is dropped
-      }
-    }
-    return memo;
   }
 
   private static SegmentedImage segmented(RgbImage image) {
@@ -123,48 +89,15 @@ public final class KernelStiiSizeEffectsProbe {
     SegmentedImage target = segmented(images.get(t));
     try (EmbeddingModel model =
             new DjlEmbeddingModelProvider().open(RealModelBenchmark.context(data));
-        DataOutputStream out =
-            new DataOutputStream(
-                new BufferedOutputStream(new FileOutputStream(memoFile.toFile(), true)))) {
+        DataOutputStream out = ScoreMemo.append(memoFile)) {
       EmbeddingSimilarity similarity = new EmbeddingSimilarity(model);
       Function<List<Coalition>, double[]> scores =
-          batch -> {
-            double[] r = new double[batch.size()];
-            List<Integer> missing = new ArrayList<>();
-            for (int i = 0; i < r.length; i++) {
-              Double v = memo.get(batch.get(i).bits());
-              if (v == null) {
-                missing.add(i);
-              } else {
-                r[i] = v;
-              }
-            }
-            if (missing.isEmpty()) {
-              return r;
-            }
-            if (System.nanoTime() > deadline) {
-              throw new TimeUp();
-            }
-            List<ImagePair> pairs = new ArrayList<>();
-            for (int i : missing) {
-              long bits = batch.get(i).bits();
-              pairs.add(new ImagePair(render(query, bits, 0), render(target, bits, SIDE)));
-            }
-            double[] s = similarity.similarity(pairs);
-            try {
-              for (int k = 0; k < s.length; k++) {
-                long bits = batch.get(missing.get(k)).bits();
-                memo.put(bits, s[k]);
-                r[missing.get(k)] = s[k];
-                out.writeLong(bits);
-                out.writeDouble(s[k]);
-              }
-              out.flush();
-            } catch (IOException e) {
-              throw new UncheckedIOException(e);
-            }
-            return r;
-          };
+          ScoreMemo.scorer(
+              memo,
+              out,
+              similarity,
+              c -> new ImagePair(render(query, c.bits(), 0), render(target, c.bits(), SIDE)),
+              deadline);
       List<long[]> jobs = new ArrayList<>();
       for (int s = 1; s <= SEEDS; s++) {
         jobs.add(new long[] {s, BUDGET});
@@ -175,7 +108,7 @@ public final class KernelStiiSizeEffectsProbe {
             FunctionGame.batchBuilder(PLAYERS, scores).budget(job[1]).batchSize(32).build();
         try {
           KernelStii.defaults().estimate(game, job[0]);
-        } catch (TimeUp e) {
+        } catch (ScoreMemo.TimeUp e) {
           System.out.printf(Locale.ROOT, "time up in seed %d; memo %d%n", job[0], memo.size());
           return;
         }
