@@ -348,9 +348,23 @@ final class LuceneHnswIndex implements ConditionalIndex {
         writer.forceMerge(1);
       }
       stale.set(true);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot merge the Lucene index", e);
+    } catch (IOException | IllegalStateException e) {
+      // Lucene reports a merge thread's failure (e.g. running out of heap) only as "this writer
+      // hit an unrecoverable error"; the cause is the writer's tragic exception
+      throw mergeFailure(writer.getTragicException(), e);
     }
+  }
+
+  /** The error for a failed final merge, naming its root cause and, for lack of memory, the fix. */
+  static RuntimeException mergeFailure(Throwable tragic, Exception failure) {
+    Throwable cause = tragic != null ? tragic : failure;
+    String message = "cannot merge the Lucene index: " + cause;
+    if (cause instanceof OutOfMemoryError) {
+      message +=
+          " (the merge of the HNSW graph holds the vectors and the graph in the heap: give the JVM"
+              + " more, e.g. MNEMOSYNE_JAVA_OPTS=-Xmx16g, or build fewer items)";
+    }
+    return new IllegalStateException(message, cause);
   }
 
   @Override

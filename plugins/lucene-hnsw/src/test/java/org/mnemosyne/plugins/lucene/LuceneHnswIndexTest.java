@@ -334,4 +334,19 @@ class LuceneHnswIndexTest {
     r.hits().forEach(h -> out.add(h.itemId()));
     return out;
   }
+
+  @Test
+  void aFailedMergeNamesItsRootCauseAndForLackOfMemoryTheFix() {
+    RuntimeException oom =
+        LuceneHnswIndex.mergeFailure(
+            new OutOfMemoryError("Java heap space"),
+            new IllegalStateException("this writer hit an unrecoverable error"));
+    assertTrue(oom.getMessage().contains("OutOfMemoryError: Java heap space"), oom.getMessage());
+    assertTrue(oom.getMessage().contains("-Xmx"), oom.getMessage());
+    assertTrue(oom.getCause() instanceof OutOfMemoryError);
+    RuntimeException io =
+        LuceneHnswIndex.mergeFailure(null, new java.io.IOException("No space left on device"));
+    assertTrue(io.getMessage().contains("No space left on device"), io.getMessage());
+    assertFalse(io.getMessage().contains("-Xmx"), io.getMessage());
+  }
 }
