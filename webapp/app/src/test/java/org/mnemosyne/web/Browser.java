@@ -63,8 +63,18 @@ final class Browser implements AutoCloseable {
   void clickAndLoad(org.openqa.selenium.WebElement element) {
     org.openqa.selenium.WebElement old = driver.findElement(org.openqa.selenium.By.tagName("html"));
     element.click();
+    // gone from the page: Chrome answers "stale element" or, while the old document is being
+    // replaced, "Node with given id does not belong to the document" — both mean the old page left
     new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(120))
-        .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(old));
+        .until(
+            d -> {
+              try {
+                old.isEnabled();
+                return false;
+              } catch (org.openqa.selenium.WebDriverException gone) {
+                return true;
+              }
+            });
     waitForScript("return document.readyState === 'complete'");
   }
 
