@@ -19,18 +19,19 @@ import java.util.function.IntToDoubleFunction;
  * <ol>
  *   <li>If the budget pays for every such coalition, all are enumerated with their exact weights
  *       ({@link #exhaustive()}); the regression is then exact.
- *   <li>Otherwise sizes are taken in decreasing order of per-coalition weight; a size (with its
+ *   <li>Otherwise sizes are taken in decreasing order of per-coalition share; a size (with its
  *       complement size when pairing) is enumerated exactly while the budget's share for it,
- *       proportional to its mass, covers all its coalitions (the {@code shap} library's rule).
+ *       proportional to its mass (or to a separate allocation, see below), covers all its
+ *       coalitions (the {@code shap} library's rule).
  *   <li>The remaining sizes are sampled, stratified by size: draw {@code k} takes the size whose
- *       share of the draws so far lags most behind its share {@code p(s)} of the remaining mass
- *       (systematic proportional allocation, no randomness in the sizes), then a uniform subset of
- *       that size and, when {@code paired} and the complement's size is also sampled, the
- *       complement too (antithetic pairs). Draws stop at the first one that does not fit in the
- *       budget. Every row of size {@code t} gets the weight {@code mass(t) / rows(t)}, {@code
- *       rows(t)} the number of sampled rows of that size (complements included), so each size's
- *       sampled weights sum exactly to its kernel mass, whether or not the kernel is symmetric in
- *       {@code s <-> M - s}. Repeated coalitions have their weights summed.
+ *       share of the draws so far lags most behind its share {@code p(s)} of the remaining mass (or
+ *       of the remaining allocation) (systematic proportional allocation, no randomness in the
+ *       sizes), then a uniform subset of that size and, when {@code paired} and the complement's
+ *       size is also sampled, the complement too (antithetic pairs). Draws stop at the first one
+ *       that does not fit in the budget. Every row of size {@code t} gets the weight {@code mass(t)
+ *       / rows(t)}, {@code rows(t)} the number of sampled rows of that size (complements included),
+ *       so each size's sampled weights sum exactly to its kernel mass, whether or not the kernel is
+ *       symmetric in {@code s <-> M - s}. Repeated coalitions have their weights summed.
  * </ol>
  *
  * <p>Each sampled row also records which half (even or odd draw) it came from, so that estimators
@@ -101,6 +102,32 @@ public final class CoalitionDesign {
    */
   public static CoalitionDesign plan(
       Game game, int minSize, int maxSize, IntToDoubleFunction mass, boolean paired, long seed) {
+    return plan(game, minSize, maxSize, mass, mass, paired, seed);
+  }
+
+  /**
+   * Plans a design whose sampled draws are shared among the sizes in proportion to {@code
+   * allocation} instead of the kernel mass, and reserves its coalitions in the game. The weights
+   * are unchanged (each size's rows still sum to its mass), so the target of the regression is the
+   * same; only where the evaluations go changes. The rule that enumerates a size while its share
+   * covers all its coalitions uses the same shares.
+   *
+   * @param game the game (its remaining budget bounds the design)
+   * @param minSize smallest free coalition size (at least 1)
+   * @param maxSize largest free coalition size (at most M - 1)
+   * @param mass total kernel weight of each size; positive on the free sizes
+   * @param allocation relative share of the draws of each size; positive on the free sizes
+   * @param paired whether to add the complement of each sampled coalition
+   * @param seed randomness
+   */
+  public static CoalitionDesign plan(
+      Game game,
+      int minSize,
+      int maxSize,
+      IntToDoubleFunction mass,
+      IntToDoubleFunction allocation,
+      boolean paired,
+      long seed) {
     int m = game.players();
     if (minSize < 1 || maxSize > m - 1 || minSize > maxSize) {
       throw new IllegalArgumentException("free sizes must lie in 1..M-1");
@@ -108,8 +135,9 @@ public final class CoalitionDesign {
     List<Integer> remaining = new ArrayList<>();
     double total = 0;
     for (int s = minSize; s <= maxSize; s++) {
-      if (!(mass.applyAsDouble(s) > 0)) {
-        throw new IllegalArgumentException("kernel mass must be positive for size " + s);
+      if (!(mass.applyAsDouble(s) > 0) || !(allocation.applyAsDouble(s) > 0)) {
+        throw new IllegalArgumentException(
+            "kernel mass and allocation must be positive for size " + s);
       }
       remaining.add(s);
       total += Binomial.choose(m, s);
@@ -127,11 +155,11 @@ public final class CoalitionDesign {
         return new CoalitionDesign(toRows(acc), true, 0);
       }
     }
-    enumerateAffordableSizes(game, remaining, mass, paired, acc);
+    enumerateAffordableSizes(game, remaining, mass, allocation, paired, acc);
     if (remaining.isEmpty()) {
       return new CoalitionDesign(toRows(acc), true, 0);
     }
-    int draws = sample(game, remaining, mass, paired, seed, acc);
+    int draws = sample(game, remaining, mass, allocation, paired, seed, acc);
     return new CoalitionDesign(toRows(acc), false, draws);
   }
 
@@ -139,11 +167,13 @@ public final class CoalitionDesign {
       Game game,
       List<Integer> remaining,
       IntToDoubleFunction mass,
+      IntToDoubleFunction allocation,
       boolean paired,
       Map<Coalition, double[]> acc) {
     int m = game.players();
     remaining.sort(
-        Comparator.comparingDouble((Integer s) -> -mass.applyAsDouble(s) / Binomial.choose(m, s))
+        Comparator.comparingDouble(
+                (Integer s) -> -allocation.applyAsDouble(s) / Binomial.choose(m, s))
             .thenComparingInt(s -> s));
     while (!remaining.isEmpty()) {
       int s = remaining.get(0);
@@ -155,11 +185,11 @@ public final class CoalitionDesign {
       double groupMass = 0;
       for (int t : group) {
         count += Binomial.choose(m, t);
-        groupMass += mass.applyAsDouble(t);
+        groupMass += allocation.applyAsDouble(t);
       }
       double restMass = 0;
       for (int t : remaining) {
-        restMass += mass.applyAsDouble(t);
+        restMass += allocation.applyAsDouble(t);
       }
       double share = game.remainingBudget() * groupMass / restMass;
       if (count > share || count > ENUMERATION_LIMIT) {
@@ -183,6 +213,7 @@ public final class CoalitionDesign {
       Game game,
       List<Integer> sizes,
       IntToDoubleFunction mass,
+      IntToDoubleFunction allocation,
       boolean paired,
       long seed,
       Map<Coalition, double[]> acc) {
@@ -191,11 +222,11 @@ public final class CoalitionDesign {
     sorted.sort(Comparator.naturalOrder());
     double sum = 0;
     for (int s : sorted) {
-      sum += mass.applyAsDouble(s);
+      sum += allocation.applyAsDouble(s);
     }
     double[] p = new double[sorted.size()];
     for (int k = 0; k < p.length; k++) {
-      p[k] = mass.applyAsDouble(sorted.get(k)) / sum;
+      p[k] = allocation.applyAsDouble(sorted.get(k)) / sum;
     }
     boolean[] sampled = new boolean[m + 1];
     sorted.forEach(s -> sampled[s] = true);

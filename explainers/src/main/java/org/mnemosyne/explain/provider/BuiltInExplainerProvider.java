@@ -14,9 +14,11 @@ import org.mnemosyne.api.plugin.PluginApi;
 abstract class BuiltInExplainerProvider implements ExplainerProvider {
   /**
    * The version of every built-in explainer; bump when results change (cached explanations are
-   * keyed by it). 1.1.0: Kernel SHAP fits size effects by default; 1.2.0: so does Kernel STII.
+   * keyed by it). 1.1.0: Kernel SHAP fits size effects by default; 1.2.0: so does Kernel STII;
+   * 1.3.0: Kernel SHAP shares its draws among the sizes in proportion to the square root of the
+   * mass.
    */
-  static final String VERSION = "1.2.0";
+  static final String VERSION = "1.3.0";
 
   private final String name;
   private final String description;

@@ -24,7 +24,9 @@ import org.mnemosyne.api.model.FeatureMap;
 import org.mnemosyne.explain.censor.CensorStrategy;
 import org.mnemosyne.explain.censor.SegmentedImage;
 import org.mnemosyne.explain.game.Coalition;
+import org.mnemosyne.explain.game.CoalitionDesign;
 import org.mnemosyne.explain.game.FunctionGame;
+import org.mnemosyne.explain.game.KernelRegression;
 import org.mnemosyne.explain.metrics.RankCorrelation;
 import org.mnemosyne.explain.segment.Segmenter;
 import org.mnemosyne.explain.shapley.KernelShap;
@@ -39,13 +41,15 @@ import org.mnemosyne.runtime.model.EmbeddingSimilarity;
  * explainer's ({@code seed + 0x9E3779B97F4A7C15}), so seeds 1..3 are the published ones.
  *
  * <p>{@code collect DIR Q T SECONDS}: scores the coalitions of seeds 1..6 and of the reference
- * (seed 1000) not yet in the memo, for at most SECONDS (rerun to continue), and stores the feature
- * maps of the query, the target and the blurred target. {@code eval DIR Q T SEEDS}: no model;
- * compares plain Kernel SHAP, Kernel SHAP with size effects, and plain Kernel SHAP with a
- * feature-space control variate ({@code phi(v) - [KS(g) - phi(g)]}, {@code g(S)} the cosine of the
- * query embedding and the pooled features with the cells outside S taken from the blurred target's
- * feature map, {@code phi(g)} from 300,000 evaluations of g). DIR is relative to the shared data
- * directory (art/images, photos/images); Q, T index its sorted .jpg files. Memo: /tmp/ks-memo.
+ * (seed 1000) not yet in the memo (for seeds 1..6 the default estimator's too), for at most SECONDS
+ * (rerun to continue), and stores the feature maps of the query, the target and the blurred target.
+ * {@code eval DIR Q T SEEDS}: no model; compares plain Kernel SHAP, Kernel SHAP with size effects
+ * (draws shared among the sizes in proportion to the kernel mass, and to its square root, the
+ * default), and plain Kernel SHAP with a feature-space control variate ({@code phi(v) - [KS(g) -
+ * phi(g)]}, {@code g(S)} the cosine of the query embedding and the pooled features with the cells
+ * outside S taken from the blurred target's feature map, {@code phi(g)} from 300,000 evaluations of
+ * g). DIR is relative to the shared data directory (art/images, photos/images); Q, T index its
+ * sorted .jpg files. Memo: /tmp/ks-memo.
  */
 public final class KernelShapSizeEffectsProbe {
   private static final long TARGET_SEED = 0x9E3779B97F4A7C15L;
@@ -114,6 +118,12 @@ public final class KernelShapSizeEffectsProbe {
             FunctionGame.batchBuilder(CELLS, scores).budget(job[1]).batchSize(32).build();
         try {
           new KernelShap(true, 0, false).estimate(game, job[0] + TARGET_SEED);
+          if (job[1] == BUDGET) {
+            // the default estimator draws its own coalitions (sizes in proportion to sqrt(mass))
+            FunctionGame again =
+                FunctionGame.batchBuilder(CELLS, scores).budget(job[1]).batchSize(32).build();
+            KernelShap.defaults().estimate(again, job[0] + TARGET_SEED);
+          }
         } catch (ScoreMemo.TimeUp e) {
           System.out.printf(Locale.ROOT, "time up in seed %d; memo %d%n", job[0], memo.size());
           return;
@@ -157,6 +167,30 @@ public final class KernelShapSizeEffectsProbe {
     return new KernelShap(true, 0, sizeEffects).estimate(game, seed).values();
   }
 
+  /**
+   * Kernel SHAP with size effects and paired draws shared among the sizes in proportion to the
+   * kernel mass (the estimator's default before version 1.3.0).
+   */
+  private static double[] sizeEffectsDrawsByMass(
+      ToDoubleFunction<Coalition> v, long budget, long seed) {
+    FunctionGame game = FunctionGame.builder(CELLS, v).budget(budget).build();
+    Coalition empty = Coalition.empty(CELLS);
+    Coalition full = Coalition.full(CELLS);
+    game.tryReserve(List.of(empty, full));
+    CoalitionDesign design =
+        CoalitionDesign.plan(
+            game, 1, CELLS - 1, s -> (CELLS - 1.0) / ((double) s * (CELLS - s)), true, seed);
+    double v0 = v.applyAsDouble(empty);
+    double vN = v.applyAsDouble(full);
+    double[] targets = new double[design.rows().size()];
+    for (int r = 0; r < targets.length; r++) {
+      targets[r] = v.applyAsDouble(design.rows().get(r).coalition()) - v0;
+    }
+    return KernelRegression.fitWithinStrata(
+            design, targets, Coalition::members, CELLS, Coalition::size, CELLS + 1, 0, vN - v0)
+        .x();
+  }
+
   private static void evaluate(Map<Long, Double> memo, Path featureFile, int seeds)
       throws IOException {
     float[][] f = loadFeatures(featureFile);
@@ -180,7 +214,7 @@ public final class KernelShapSizeEffectsProbe {
         g.applyAsDouble(full));
     double[] phiG = kernelShap(g, false, 300_000, 77);
     double[] reference = kernelShap(v, false, REFERENCE, 1000 + TARGET_SEED);
-    double[] referenceSe = kernelShap(v, true, REFERENCE, 1000 + TARGET_SEED);
+    double[] referenceSe = sizeEffectsDrawsByMass(v, REFERENCE, 1000 + TARGET_SEED);
     System.out.printf(
         Locale.ROOT,
         "reference (plain, %d): sd %.5f; with size effects: Spearman %.3f, RMSE %.5f to it;"
@@ -190,7 +224,12 @@ public final class KernelShapSizeEffectsProbe {
         RankCorrelation.spearman(reference, referenceSe),
         rmse(reference, referenceSe),
         RankCorrelation.spearman(reference, phiG));
-    String[] names = {"plain", "size effects", "plain + feature-space CV (beta 1)"};
+    String[] names = {
+      "plain",
+      "size effects, draws ~ mass",
+      "size effects, draws ~ sqrt(mass)",
+      "plain + feature-space CV (beta 1)"
+    };
     double[][] rho = new double[names.length][seeds];
     double[][] err = new double[names.length][seeds];
     for (int s = 1; s <= seeds; s++) {
@@ -201,7 +240,9 @@ public final class KernelShapSizeEffectsProbe {
       for (int i = 0; i < CELLS; i++) {
         cv[i] = plain[i] - (kg[i] - phiG[i]);
       }
-      double[][] x = {plain, kernelShap(v, true, BUDGET, seed), cv};
+      double[][] x = {
+        plain, sizeEffectsDrawsByMass(v, BUDGET, seed), kernelShap(v, true, BUDGET, seed), cv
+      };
       for (int k = 0; k < names.length; k++) {
         rho[k][s - 1] = RankCorrelation.spearman(reference, x[k]);
         err[k][s - 1] = rmse(reference, x[k]);

@@ -95,4 +95,37 @@ class CoalitionDesignTest {
             9);
     assertEquals(a.rows(), b.rows());
   }
+
+  @Test
+  void anAllocationMovesTheDrawsButEachSampledSizeStillCarriesItsKernelMass() {
+    int m = 30;
+    java.util.function.IntToDoubleFunction mass = s -> (m - 1.0) / (s * (m - s));
+    int[][] rows = new int[2][m + 1];
+    double[][] total = new double[2][m + 1];
+    boolean[] enumerated = new boolean[m + 1];
+    for (int k = 0; k < 2; k++) {
+      java.util.function.IntToDoubleFunction allocation =
+          k == 0 ? mass : s -> Math.sqrt(mass.applyAsDouble(s));
+      FunctionGame g = FunctionGame.builder(m, Coalition::size).budget(4_000).build();
+      CoalitionDesign d = CoalitionDesign.plan(g, 1, m - 1, mass, allocation, true, 3);
+      assertTrue(g.remainingBudget() <= 1, "the design spends the budget");
+      for (CoalitionDesign.Row r : d.rows()) {
+        int s = r.coalition().size();
+        rows[k][s]++;
+        total[k][s] += r.weight();
+        enumerated[s] |= r.enumeratedWeight() > 0;
+      }
+    }
+    for (int s = 1; s <= m - 1; s++) {
+      assertEquals(mass.applyAsDouble(s), total[1][s], 1e-9, "size " + s + " carries its mass");
+    }
+    // sizes 4 and 15 are sampled in both designs (too many coalitions for repeats to matter); the
+    // square root takes the square root of the ratio of their draws
+    assertFalse(enumerated[4] || enumerated[15]);
+    double byMass = rows[0][4] / (double) rows[0][15];
+    double byRoot = rows[1][4] / (double) rows[1][15];
+    double expected = mass.applyAsDouble(4) / mass.applyAsDouble(15);
+    assertEquals(expected, byMass, 0.1 * expected);
+    assertEquals(Math.sqrt(expected), byRoot, 0.1 * Math.sqrt(expected));
+  }
 }
