@@ -19,10 +19,11 @@ import java.util.function.IntToDoubleFunction;
  * <ol>
  *   <li>If the budget pays for every such coalition, all are enumerated with their exact weights
  *       ({@link #exhaustive()}); the regression is then exact.
- *   <li>Otherwise sizes are taken in decreasing order of per-coalition share; a size (with its
+ *   <li>Otherwise sizes are taken in decreasing order of per-coalition weight; a size (with its
  *       complement size when pairing) is enumerated exactly while the budget's share for it,
- *       proportional to its mass (or to a separate allocation, see below), covers all its
- *       coalitions (the {@code shap} library's rule).
+ *       proportional to its mass, covers all its coalitions (the {@code shap} library's rule; also
+ *       with a separate allocation, which would enumerate fewer of the small sizes and sample them
+ *       with repeats instead).
  *   <li>The remaining sizes are sampled, stratified by size: draw {@code k} takes the size whose
  *       share of the draws so far lags most behind its share {@code p(s)} of the remaining mass (or
  *       of the remaining allocation) (systematic proportional allocation, no randomness in the
@@ -109,8 +110,8 @@ public final class CoalitionDesign {
    * Plans a design whose sampled draws are shared among the sizes in proportion to {@code
    * allocation} instead of the kernel mass, and reserves its coalitions in the game. The weights
    * are unchanged (each size's rows still sum to its mass), so the target of the regression is the
-   * same; only where the evaluations go changes. The rule that enumerates a size while its share
-   * covers all its coalitions uses the same shares.
+   * same; only where the sampled evaluations go changes. Which sizes are enumerated is still
+   * decided by the mass.
    *
    * @param game the game (its remaining budget bounds the design)
    * @param minSize smallest free coalition size (at least 1)
@@ -155,7 +156,7 @@ public final class CoalitionDesign {
         return new CoalitionDesign(toRows(acc), true, 0);
       }
     }
-    enumerateAffordableSizes(game, remaining, mass, allocation, paired, acc);
+    enumerateAffordableSizes(game, remaining, mass, paired, acc);
     if (remaining.isEmpty()) {
       return new CoalitionDesign(toRows(acc), true, 0);
     }
@@ -167,13 +168,11 @@ public final class CoalitionDesign {
       Game game,
       List<Integer> remaining,
       IntToDoubleFunction mass,
-      IntToDoubleFunction allocation,
       boolean paired,
       Map<Coalition, double[]> acc) {
     int m = game.players();
     remaining.sort(
-        Comparator.comparingDouble(
-                (Integer s) -> -allocation.applyAsDouble(s) / Binomial.choose(m, s))
+        Comparator.comparingDouble((Integer s) -> -mass.applyAsDouble(s) / Binomial.choose(m, s))
             .thenComparingInt(s -> s));
     while (!remaining.isEmpty()) {
       int s = remaining.get(0);
@@ -185,11 +184,11 @@ public final class CoalitionDesign {
       double groupMass = 0;
       for (int t : group) {
         count += Binomial.choose(m, t);
-        groupMass += allocation.applyAsDouble(t);
+        groupMass += mass.applyAsDouble(t);
       }
       double restMass = 0;
       for (int t : remaining) {
-        restMass += allocation.applyAsDouble(t);
+        restMass += mass.applyAsDouble(t);
       }
       double share = game.remainingBudget() * groupMass / restMass;
       if (count > share || count > ENUMERATION_LIMIT) {
