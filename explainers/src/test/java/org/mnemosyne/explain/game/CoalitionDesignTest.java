@@ -128,4 +128,21 @@ class CoalitionDesignTest {
     assertEquals(expected, byMass, 0.1 * expected);
     assertEquals(Math.sqrt(expected), byRoot, 0.1 * Math.sqrt(expected));
   }
+
+  @Test
+  void theMassNotTheAllocationDecidesWhichSizesAreEnumerated() {
+    // 16 players, 126 evaluations: the mass's share covers the 32 coalitions of sizes 1 and 15, a
+    // square-root allocation's share would not (27), and sampling them would repeat coalitions.
+    int m = 16;
+    FunctionGame g = FunctionGame.builder(m, Coalition::size).budget(126).build();
+    CoalitionDesign d =
+        CoalitionDesign.plan(
+            g, 1, m - 1, s -> 1.0 / (s * (m - s)), s -> Math.sqrt(1.0 / (s * (m - s))), true, 5);
+    long singles =
+        d.rows().stream()
+            .filter(r -> r.coalition().size() == 1 || r.coalition().size() == m - 1)
+            .peek(r -> assertTrue(r.enumeratedWeight() > 0 && r.evenWeight() + r.oddWeight() == 0))
+            .count();
+    assertEquals(2 * m, singles);
+  }
 }
