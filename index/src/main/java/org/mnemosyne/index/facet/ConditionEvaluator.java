@@ -53,14 +53,15 @@ public final class ConditionEvaluator {
       return evaluate(not.child(), columns).complement();
     }
     if (condition instanceof Condition.Or or) {
-      OrdinalSet result = OrdinalSet.empty(n);
+      OrdinalSet result = null;
       for (Condition c : or.children()) {
-        result = result.or(evaluate(c, columns));
+        OrdinalSet s = evaluate(c, columns);
+        result = result == null ? s : result.or(s);
         if (result.cardinality() == n) {
           break;
         }
       }
-      return result;
+      return result == null ? OrdinalSet.empty(n) : result;
     }
     Condition.And and = (Condition.And) condition;
     List<OrdinalSet> positive = new ArrayList<>();
