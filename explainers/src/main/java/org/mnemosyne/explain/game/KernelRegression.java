@@ -58,6 +58,42 @@ public final class KernelRegression {
   }
 
   /**
+   * Fits, with a free intercept per coalition size when {@code sizeEffects} (the size effects of
+   * Kernel SHAP and Kernel Shapley-Taylor: {@link #fitWithinStrata} with the size as the stratum),
+   * else as {@link #fit}.
+   *
+   * @param design the rows and weights
+   * @param targets one target per row of the design, in order
+   * @param features the indices of the unknowns whose feature is 1 for a coalition
+   * @param unknowns the number of unknowns
+   * @param sizeEffects whether each coalition size gets a free intercept
+   * @param players the number of players (coalition sizes lie in {@code [0, players]})
+   * @param ridge a ridge, relative to the mean diagonal of the normal matrix (0 for none)
+   * @param constraintTarget the required sum of all unknowns
+   */
+  public static Fit fitBySize(
+      CoalitionDesign design,
+      double[] targets,
+      Function<Coalition, int[]> features,
+      int unknowns,
+      boolean sizeEffects,
+      int players,
+      double ridge,
+      double constraintTarget) {
+    return sizeEffects
+        ? fitWithinStrata(
+            design,
+            targets,
+            features,
+            unknowns,
+            Coalition::size,
+            players + 1,
+            ridge,
+            constraintTarget)
+        : fit(design, targets, features, unknowns, ridge, constraintTarget);
+  }
+
+  /**
    * Fits with a free intercept per stratum (see the class comment); the intercepts are not
    * returned.
    *

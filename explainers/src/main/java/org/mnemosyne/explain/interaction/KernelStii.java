@@ -135,25 +135,15 @@ public record KernelStii(
     }
     KernelRegression.Fit fit;
     double[] pairValues;
-    if (sizeEffects) {
+    if (sizeEffects || singletonConstraint) {
       fit =
-          KernelRegression.fitWithinStrata(
+          KernelRegression.fitBySize(
               design,
               targets,
               z -> index.pairsOf(z.members()),
               index.count(),
-              Coalition::size,
+              sizeEffects,
               m,
-              ridge,
-              vN - v0 - mainSum);
-      pairValues = fit.x();
-    } else if (singletonConstraint) {
-      fit =
-          KernelRegression.fit(
-              design,
-              targets,
-              z -> index.pairsOf(z.members()),
-              index.count(),
               ridge,
               vN - v0 - mainSum);
       pairValues = fit.x();

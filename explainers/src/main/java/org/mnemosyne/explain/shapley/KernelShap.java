@@ -112,10 +112,8 @@ public record KernelShap(boolean paired, double ridge, boolean sizeEffects)
       targets[r] = v[r + 2] - v0;
     }
     KernelRegression.Fit fit =
-        sizeEffects
-            ? KernelRegression.fitWithinStrata(
-                design, targets, Coalition::members, m, Coalition::size, m + 1, ridge, vN - v0)
-            : KernelRegression.fit(design, targets, Coalition::members, m, ridge, vN - v0);
+        KernelRegression.fitBySize(
+            design, targets, Coalition::members, m, sizeEffects, m, ridge, vN - v0);
     return new PlayerValues(fit.x(), v0, vN, fit.errorEstimate());
   }
 }

@@ -186,8 +186,8 @@ public final class KernelShapSizeEffectsProbe {
     for (int r = 0; r < targets.length; r++) {
       targets[r] = v.applyAsDouble(design.rows().get(r).coalition()) - v0;
     }
-    return KernelRegression.fitWithinStrata(
-            design, targets, Coalition::members, CELLS, Coalition::size, CELLS + 1, 0, vN - v0)
+    return KernelRegression.fitBySize(
+            design, targets, Coalition::members, CELLS, true, CELLS, 0, vN - v0)
         .x();
   }
 
