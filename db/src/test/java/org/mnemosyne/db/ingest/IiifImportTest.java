@@ -164,17 +164,21 @@ class IiifImportTest {
         + "}]}]}]}";
   }
 
+  /** An import of the test server's IIIF collection as {@code remote/iiif-test}. */
+  private ImportRequest collectionRequest() {
+    URI source =
+        URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/collection.json");
+    return ImportRequest.builder(
+            new Slug("remote"), new Slug("iiif-test"), new ImportSource(source, Map.of()))
+        .build();
+  }
+
   @Test
   void aIiifCollectionImportsThroughImageServicesAndReImportsAsANoOp() {
     DataSource ds = TestDatabase.fresh();
     ImportService service =
         new ImportService(ds, TestModel.registry(), TestModel.model(), ImportSettings.defaults());
-    URI source =
-        URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/collection.json");
-    ImportRequest request =
-        ImportRequest.builder(
-                new Slug("remote"), new Slug("iiif-test"), new ImportSource(source, Map.of()))
-            .build();
+    ImportRequest request = collectionRequest();
     ImportSummary s = service.run(request, ImportListener.NONE, CancellationToken.NONE);
     assertEquals(JobState.SUCCEEDED, s.state(), s.error().orElse(""));
     assertEquals(3, s.counts().created(), s.problems().toString());
@@ -205,12 +209,7 @@ class IiifImportTest {
   @Test
   void reEmbeddingAChangedIiifImageKeepsTheDeclaredFullSize() throws Exception {
     DataSource ds = TestDatabase.fresh();
-    URI source =
-        URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/collection.json");
-    ImportRequest request =
-        ImportRequest.builder(
-                new Slug("remote"), new Slug("iiif-test"), new ImportSource(source, Map.of()))
-            .build();
+    ImportRequest request = collectionRequest();
     new ImportService(ds, TestModel.registry(), TestModel.model(), ImportSettings.defaults())
         .run(request, ImportListener.NONE, CancellationToken.NONE);
     String hash = "SELECT content_hash FROM item WHERE title = 'Armadillo'";

@@ -10,24 +10,13 @@ import org.junit.jupiter.api.Test;
 import org.mnemosyne.api.explain.Censor;
 import org.mnemosyne.api.explain.Explanation;
 import org.mnemosyne.api.explain.ExplanationParameters;
-import org.mnemosyne.api.explain.ExplanationRequest;
 import org.mnemosyne.api.explain.Segmentation;
 import org.mnemosyne.api.explain.Side;
-import org.mnemosyne.api.image.RgbImage;
-import org.mnemosyne.explain.BilinearGapSimilarity;
-import org.mnemosyne.explain.TestImages;
 
 /** The {@code size-effects} option of {@code kernel-shap}: read, recorded, and it matters. */
 class KernelShapOptionsTest {
-  private static final RgbImage X = TestImages.random(24, 24, 1);
-  private static final RgbImage Y = TestImages.random(24, 24, 2);
-
   private static Explanation explain(ExplanationParameters p) {
-    return Providers.explainer("kernel-shap")
-        .explain(
-            ExplanationRequest.builder(X, Y, new BilinearGapSimilarity(3, 3, 6, 4, true))
-                .parameters(p)
-                .build());
+    return Providers.explainRandomPair("kernel-shap", p);
   }
 
   private static ExplanationParameters params() {

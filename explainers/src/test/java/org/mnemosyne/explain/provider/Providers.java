@@ -7,9 +7,14 @@ import java.util.Optional;
 import java.util.ServiceLoader;
 import org.mnemosyne.api.explain.Explainer;
 import org.mnemosyne.api.explain.ExplainerProvider;
+import org.mnemosyne.api.explain.Explanation;
+import org.mnemosyne.api.explain.ExplanationParameters;
+import org.mnemosyne.api.explain.ExplanationRequest;
 import org.mnemosyne.api.explain.ImagePair;
 import org.mnemosyne.api.explain.SimilarityFunction;
 import org.mnemosyne.api.plugin.PluginContext;
+import org.mnemosyne.explain.BilinearGapSimilarity;
+import org.mnemosyne.explain.TestImages;
 
 /** Finds the registered providers the way the registry does, and test helpers. */
 final class Providers {
@@ -28,6 +33,21 @@ final class Providers {
             .findFirst()
             .orElseThrow(() -> new AssertionError("no provider " + name));
     return p.create(CONTEXT);
+  }
+
+  /**
+   * Explains two fixed random 24 x 24 images with the named built-in explainer under the synthetic
+   * bilinear GAP model (3 x 3 feature cells, 6 channels), for option tests.
+   */
+  static Explanation explainRandomPair(String name, ExplanationParameters p) {
+    return explainer(name)
+        .explain(
+            ExplanationRequest.builder(
+                    TestImages.random(24, 24, 1),
+                    TestImages.random(24, 24, 2),
+                    new BilinearGapSimilarity(3, 3, 6, 4, true))
+                .parameters(p)
+                .build());
   }
 
   /** The same score without the grey-box view. */
